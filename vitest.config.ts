@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    // The sample app and the tests import the library by its package name, as a
+    // user would; in the test run that name points at the source.
+    alias: [
+      {
+        find: /^nestjs-safe-errors$/,
+        replacement: fileURLToPath(new URL('./lib/index.ts', import.meta.url)),
+      },
+    ],
+  },
+  test: {
+    globals: true,
+    root: './',
+    include: ['test/**/*.spec.ts', 'test/**/*.e2e-spec.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    reporters: ['default', 'json'],
+    outputFile: { json: '.vitest-report.json' },
+  },
+});
