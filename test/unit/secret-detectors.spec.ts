@@ -1,0 +1,444 @@
+import {
+  SECRET_DETECTORS,
+  cardNetwork,
+  createKeyMatcher,
+  createTextScanner,
+  findSecretsInText,
+  isCardNumber,
+  isSecretKeyName,
+  luhnValid,
+  mightContainSecret,
+  normalizeKey,
+  scrubText,
+  type SecretKind,
+} from '../../lib/secret-detectors.js';
+
+const R = '[REDACTED]';
+const JWT =
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+
+describe('SECRET_DETECTORS', () => {
+  it('lists every kind once, in a stable order', () => {
+    expect(SECRET_DETECTORS.map((d) => d.kind)).toEqual([
+      'bearer',
+      'jwt',
+      'credential-pair',
+      'connection-string',
+      'card',
+      'aws-key',
+    ]);
+    expect(Object.isFrozen(SECRET_DETECTORS)).toBe(true);
+  });
+});
+
+// [kind, input, expected scrubbed text, the secret found]
+const positives: [SecretKind, string, string, string][] = [
+  [
+    'bearer',
+    'Authorization: Bearer abc.def-ghi',
+    `Authorization: Bearer ${R}`,
+    'abc.def-ghi',
+  ],
+  [
+    'bearer',
+    'sent bearer 0123456789abcdef to api',
+    `sent bearer ${R} to api`,
+    '0123456789abcdef',
+  ],
+  [
+    'bearer',
+    'header Basic dXNlcjpwYXNz==',
+    `header Basic ${R}`,
+    'dXNlcjpwYXNz==',
+  ],
+  [
+    'bearer',
+    'use Bearer Bearer tok3n_value',
+    `use Bearer Bearer ${R}`,
+    'tok3n_value',
+  ],
+  ['bearer', 'got Bearer abc.def123.', `got Bearer ${R}.`, 'abc.def123'],
+  ['bearer', 'AUTH BEARER ABCDEF123', `AUTH BEARER ${R}`, 'ABCDEF123'],
+  ['jwt', `jwt ${JWT} end`, `jwt ${R} end`, JWT],
+  [
+    'jwt',
+    'eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.',
+    R,
+    'eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.',
+  ],
+  ['credential-pair', 'password=hunter2', `password=${R}`, 'hunter2'],
+  ['credential-pair', '?a=1&password=x&b=2', `?a=1&password=${R}&b=2`, 'x'],
+  [
+    'credential-pair',
+    '/cb?code=1&access_token=abc123&state=x',
+    `/cb?code=1&access_token=${R}&state=x`,
+    'abc123',
+  ],
+  [
+    'credential-pair',
+    'client_secret=s3cr3t; path=/',
+    `client_secret=${R}; path=/`,
+    's3cr3t',
+  ],
+  [
+    'credential-pair',
+    'API-KEY: k_live_123, next',
+    `API-KEY: ${R}, next`,
+    'k_live_123',
+  ],
+  ['credential-pair', 'secret = topsecret', `secret = ${R}`, 'topsecret'],
+  [
+    'credential-pair',
+    '--db-password=pw1 --port=5432',
+    `--db-password=${R} --port=5432`,
+    'pw1',
+  ],
+  [
+    'credential-pair',
+    'sess connect.sid=s%3Aabc.def',
+    `sess connect.sid=${R}`,
+    's%3Aabc.def',
+  ],
+  [
+    'credential-pair',
+    '{"password":"hunter2","user":"bob"}',
+    `{"password":"${R}","user":"bob"}`,
+    'hunter2',
+  ],
+  [
+    'credential-pair',
+    '{"token": "a\\"b", "n": 1}',
+    `{"token": "${R}", "n": 1}`,
+    'a\\"b',
+  ],
+  [
+    'credential-pair',
+    '{"cvv":123,"brand":"visa"}',
+    `{"cvv":${R},"brand":"visa"}`,
+    '123',
+  ],
+  [
+    'credential-pair',
+    '{"apiKey":{"v":"k}"},"x":1}',
+    `{"apiKey":${R},"x":1}`,
+    '{"v":"k}"}',
+  ],
+  [
+    'credential-pair',
+    '{\\"password\\":\\"x1\\"}',
+    `{\\"password\\":\\"${R}\\"}`,
+    'x1',
+  ],
+  [
+    'credential-pair',
+    "{ password: 'hunter2', user: 'bob' }",
+    `{ password: '${R}', user: 'bob' }`,
+    'hunter2',
+  ],
+  [
+    'credential-pair',
+    'Cookie: sid=abc; theme=dark\nnext line',
+    `Cookie: ${R}\nnext line`,
+    'sid=abc; theme=dark',
+  ],
+  [
+    'credential-pair',
+    'authorization: Digest username="a"',
+    `authorization: Digest ${R}`,
+    'username="a"',
+  ],
+  ['credential-pair', 'token: Bearer', `token: ${R}`, 'Bearer'],
+  [
+    'credential-pair',
+    'Password=pa55;User Id=sa',
+    `Password=${R};User Id=sa`,
+    'pa55',
+  ],
+  ['credential-pair', 'v1password=abc', `v1password=${R}`, 'abc'],
+  ['credential-pair', 'id 1password=abc', `id 1password=${R}`, 'abc'],
+  ['credential-pair', 'cfg.db.password: x9', `cfg.db.password: ${R}`, 'x9'],
+  [
+    'connection-string',
+    'postgres://admin:s3cret@db:5432/x',
+    `postgres://admin:${R}@db:5432/x`,
+    's3cret',
+  ],
+  [
+    'connection-string',
+    'mongodb+srv://u:p4ss@c0.example.net/db',
+    `mongodb+srv://u:${R}@c0.example.net/db`,
+    'p4ss',
+  ],
+  [
+    'connection-string',
+    'redis://:hunter2@cache:6379',
+    `redis://:${R}@cache:6379`,
+    'hunter2',
+  ],
+  [
+    'card',
+    'paid with 4111 1111 1111 1111 today',
+    `paid with ${R} today`,
+    '4111 1111 1111 1111',
+  ],
+  ['card', '4111-1111-1111-1111', R, '4111-1111-1111-1111'],
+  ['card', 'card=4111111111111111', `card=${R}`, '4111111111111111'],
+  ['card', 'amex 3782 822463 10005', `amex ${R}`, '3782 822463 10005'],
+  ['card', 'mc 5555555555554444.', `mc ${R}.`, '5555555555554444'],
+  ['card', 'mc2 2223003122003222', `mc2 ${R}`, '2223003122003222'],
+  ['card', 'disc 6011111111111117', `disc ${R}`, '6011111111111117'],
+  ['card', 'jcb 3530111333300000', `jcb ${R}`, '3530111333300000'],
+  ['card', 'diners 30569309025904', `diners ${R}`, '30569309025904'],
+  ['card', 'visa13 4222222222222', `visa13 ${R}`, '4222222222222'],
+  ['card', 'order 12 4111111111111111', `order 12 ${R}`, '4111111111111111'],
+  ['card', '4111 1111 1111 1111 2024', `${R} 2024`, '4111 1111 1111 1111'],
+  [
+    'aws-key',
+    'key AKIAIOSFODNN7EXAMPLE used',
+    `key ${R} used`,
+    'AKIAIOSFODNN7EXAMPLE',
+  ],
+  ['aws-key', 'ASIAY34FZKBOKMUTVV7A', R, 'ASIAY34FZKBOKMUTVV7A'],
+];
+
+describe('scrubText', () => {
+  it.each(positives)('%s: %j', (_kind, input, expected) => {
+    expect(scrubText(input, R)).toBe(expected);
+  });
+
+  it.each(positives)('%s: %j is stable when scrubbed again', (_kind, input) => {
+    const once = scrubText(input, R);
+    expect(scrubText(once, R)).toBe(once);
+  });
+
+  it('uses the given censor', () => {
+    expect(scrubText('password=x and Bearer abc12345', '***')).toBe(
+      'password=*** and Bearer ***',
+    );
+  });
+
+  it('keeps scanning inside a censored value', () => {
+    expect(scrubText('password= token: x1', R)).toBe(`password= ${R} ${R}`);
+  });
+
+  it('defaults the censor', () => {
+    expect(scrubText('token=abc')).toBe(`token=${R}`);
+  });
+
+  it('replaces several secrets of different kinds in one text', () => {
+    expect(
+      scrubText(
+        `a=1 password=x url=postgres://u:pw@h/db jwt=${JWT} AKIAIOSFODNN7EXAMPLE`,
+        R,
+      ),
+    ).toBe(`a=1 password=${R} url=postgres://u:${R}@h/db jwt=${R} ${R}`);
+  });
+
+  it.each([
+    ['13-digit epoch millis', 'created 1732233600000'],
+    ['bare epoch millis', '1732233600000'],
+    ['UUID', 'id 550e8400-e29b-41d4-a716-446655440000'],
+    ['all-digit UUID', '41111111-1111-4111-8111-111111111111'],
+    ['order number failing Luhn', 'order 4111111111111112'],
+    ['order number without a network prefix', 'order 1234567890123452'],
+    ['digits glued to letters', 'ref x4111111111111111'],
+    ['digits glued to letters after', 'ref 4111111111111111x'],
+    ['decimal fraction', 'ratio 0.4111111111111111'],
+    ['20-digit run holding a card', 'n 41111111111111110000'],
+    ['ISO date', '2024-11-22T10:00:00.000Z'],
+    ['English', 'The quick brown fox jumps over the lazy dog.'],
+    ['English about secrets', 'Tokens and secrets are rotated every night'],
+    ['English with a colon', 'Note: the session expired, please retry'],
+    ['Basic in prose', 'Basic authentication is required'],
+    ['Bearer in prose', 'Bearer of bad news'],
+    ['author pair', 'author=bob'],
+    ['status pair', 'status=paid total=12'],
+    ['tokens_used pair', 'tokens_used=42'],
+    ['tokenType pair', 'tokenType=Bearer'],
+    ['plain URL', 'https://example.com/path?page=2&sort=asc#top'],
+    ['URL with port and @ in path', 'https://example.com:8443/a@b'],
+    ['URL with user but no password', 'https://user@example.com/x'],
+    ['email', 'mailto:user@example.com'],
+    ['stack frame', 'at UserService.login (/app/src/password.service.ts:12:5)'],
+    ['null literal', '{"password":null}'],
+    ['already censored pair', `password=${R}`],
+    ['already censored connection string', `postgres://u:${R}@h/db`],
+    ['short text', 'pwd'],
+    ['empty', ''],
+    ['AKIA too short', 'AKIAIOSFODNN7EXAMP'],
+    ['AKIA glued', 'xAKIAIOSFODNN7EXAMPLE'],
+  ])('leaves %s untouched', (_name, text) => {
+    expect(scrubText(text, R)).toBe(text);
+    expect(findSecretsInText(text)).toEqual([]);
+  });
+});
+
+describe('findSecretsInText', () => {
+  it.each(positives)('%s: %j', (kind, input, _expected, secret) => {
+    const found = findSecretsInText(input);
+    expect(found).toHaveLength(1);
+    expect(found[0].kind).toBe(kind);
+    expect(input.slice(found[0].start, found[0].end)).toBe(secret);
+  });
+
+  it.each(positives)('%s detector pre-checks admit %j', (kind, input) => {
+    const detector = SECRET_DETECTORS.find((d) => d.kind === kind);
+    expect(detector?.mayContain(input)).toBe(true);
+    expect(mightContainSecret(input)).toBe(true);
+  });
+
+  it.each([
+    'info',
+    'Ada Lovelace',
+    'api.example.com',
+    'GET /api/orders 200 12ms',
+    'Basi c, Beare r, eyj, AKI A',
+    'A fine product description',
+  ])('the shared pre-check rejects %j', (text) => {
+    expect(mightContainSecret(text)).toBe(false);
+  });
+
+  it('returns sorted, merged spans', () => {
+    const text = `{"authorization":"Bearer ${JWT}"} card 4111111111111111`;
+    const found = findSecretsInText(text);
+    expect(found.map((f) => text.slice(f.start, f.end))).toEqual([
+      JWT,
+      '4111111111111111',
+    ]);
+    expect(found.map((f) => f.kind)).toEqual(['bearer', 'card']);
+  });
+});
+
+describe('luhnValid', () => {
+  it.each([
+    ['79927398713', true],
+    ['79927398710', false],
+    ['4111111111111111', true],
+    ['4111111111111112', false],
+    ['0', true],
+    ['59', true], // 5 doubled is 10, folded to 1
+    ['18', true], // 1 doubled is 2
+    ['91', true], // 9 doubled is 18, folded to 9
+    ['', false],
+    ['4111 1111 1111 1111', false],
+    ['41111111111111a1', false],
+  ])('%j → %s', (digits, valid) => {
+    expect(luhnValid(digits)).toBe(valid);
+  });
+});
+
+describe('cardNetwork', () => {
+  it.each([
+    ['4111111111111111', 'visa'],
+    ['4222222222222', 'visa'],
+    ['411111111111', undefined], // 12 digits
+    ['41111111111111111111', undefined], // 20 digits
+    ['5105105105105100', 'mastercard'],
+    ['5555555555554444', 'mastercard'],
+    ['5005105105105100', undefined], // 50 is not Mastercard
+    ['5605105105105100', undefined], // 56 is not Mastercard
+    ['2221000000000009', 'mastercard'],
+    ['2720990000000007', 'mastercard'],
+    ['2220990000000000', undefined],
+    ['2721000000000000', undefined],
+    ['555555555555444', undefined], // Mastercard is 16 digits
+    ['378282246310005', 'amex'],
+    ['341111111111111', 'amex'],
+    ['3782822463100050', undefined], // Amex is 15 digits
+    ['6011111111111117', 'discover'],
+    ['6500000000000002', 'discover'],
+    ['6445644564456445', 'discover'],
+    ['6495644564456445', 'discover'],
+    ['6435644564456445', undefined],
+    ['3528000000000007', 'jcb'],
+    ['3589000000000000', 'jcb'],
+    ['3527000000000000', undefined],
+    ['3590000000000000', undefined],
+    ['30569309025904', 'diners'],
+    ['30069309025904', 'diners'],
+    ['30669309025904', undefined],
+    ['36227206271667', 'diners'],
+    ['38520000023237', 'diners'],
+    ['1732233600000', undefined],
+  ])('%s → %s', (digits, network) => {
+    expect(cardNetwork(digits)).toBe(network);
+  });
+
+  it('isCardNumber needs both a network and the checksum', () => {
+    expect(isCardNumber('4111111111111111')).toBe(true);
+    expect(isCardNumber('4111111111111112')).toBe(false);
+    expect(isCardNumber('1234567890123452')).toBe(false); // Luhn-valid, no network
+  });
+});
+
+describe('key vocabulary', () => {
+  it('normalises case and separators', () => {
+    expect(normalizeKey('X-Api_Key')).toBe('xapikey');
+    expect(normalizeKey('connect.sid')).toBe('connectsid');
+  });
+
+  it.each([
+    'password',
+    'apiKey',
+    'API-KEY',
+    'x-api-key',
+    'githubToken',
+    'dbPassword',
+    'stripeSecretKey',
+    'connect.sid',
+  ])('%s is a secret key', (key) => {
+    expect(isSecretKeyName(key)).toBe(true);
+  });
+
+  it.each([
+    'author',
+    'authorId',
+    'status',
+    'tokenType',
+    'tokens_used',
+    'sessionCount',
+    'cardBrand',
+    'id',
+  ])('%s is not a secret key', (key) => {
+    expect(isSecretKeyName(key)).toBe(false);
+  });
+
+  it('createKeyMatcher combines names and patterns, with or without defaults', () => {
+    const only = createKeyMatcher({
+      defaults: false,
+      names: ['pin'],
+      patterns: [/^x-internal-/i],
+    });
+    expect(only('PIN')).toBe(true);
+    expect(only('X-Internal-Trace')).toBe(true);
+    expect(only('password')).toBe(false);
+    const both = createKeyMatcher({ defaults: true, names: ['pin'] });
+    expect(both('p_i_n')).toBe(true);
+    expect(both('password')).toBe(true);
+    expect(both('author')).toBe(false);
+  });
+});
+
+describe('createTextScanner', () => {
+  it('runs extra patterns on short text too, ignoring empty matches', () => {
+    const scanner = createTextScanner({
+      censor: '#',
+      detectors: [],
+      isSecretKey: () => false,
+      patterns: [/ab/g, /x*/g],
+    });
+    expect(scanner.scrub('ab')).toBe('#');
+    expect(scanner.scrub('zabxxz')).toBe('z##z');
+    expect(scanner.find('password=1')).toEqual([]);
+  });
+
+  it('returns the very same text when nothing matches', () => {
+    const scanner = createTextScanner({
+      censor: R,
+      detectors: SECRET_DETECTORS,
+      isSecretKey: isSecretKeyName,
+    });
+    const text = 'nothing to see here: all good';
+    expect(scanner.scrub(text)).toBe(text);
+  });
+});
