@@ -1,0 +1,242 @@
+import type { LogLevel } from '@nestjs/common';
+import winston from 'winston';
+import type TransportStream from 'winston-transport';
+import type { Redactor } from './redact.js';
+import { requestContext } from './request-context.js';
+import type { SafeErrorsConfig } from './safe-errors.config.js';
+import type { SafeErrorsLogLevel } from './safe-errors.interfaces.js';
+import { createTraceReader, type TraceReader } from './trace-context.js';
+
+/** @internal Severities as written in each line: Nest's names, with `log` written as `info`. */
+export type SinkLevel =
+  'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'verbose';
+
+const SEVERITY: Record<SinkLevel, number> = {
+  fatal: 0,
+  error: 1,
+  warn: 2,
+  info: 3,
+  debug: 4,
+  verbose: 5,
+};
+const MESSAGE = Symbol.for('message');
+// Keys a caller's fields may not overwrite: a forged level or timestamp would mislead whoever reads the log.
+const RESERVED = new Set(['level', 'message', 'timestamp']);
+// A transport that never drains must not hold the app's shutdown forever.
+const CLOSE_TIMEOUT_MS = 5_000;
+// oxlint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** @internal Turns Nest's level names into the ones written. */
+export function toSinkLevel(level: SafeErrorsLogLevel | LogLevel): SinkLevel {
+  return level === 'log' ? 'info' : level;
+}
+
+function escapeControl(text: string): string {
+  return text.replace(CONTROL, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+const jsonLine = winston.format((info) => {
+  (info as Record<symbol, unknown>)[MESSAGE] = JSON.stringify(info);
+  return info;
+});
+
+// One readable line per record; CR, LF and ANSI escapes are shown, never obeyed (CWE-117).
+const prettyLine = winston.format((info) => {
+  const { level, message, timestamp, context, ...rest } = info as Record<
+    string,
+    unknown
+  >;
+  const ctx = typeof context === 'string' ? ` [${escapeControl(context)}]` : '';
+  const extra = Object.keys(rest).length ? ` ${JSON.stringify(rest)}` : '';
+  (info as Record<symbol, unknown>)[MESSAGE] =
+    `${String(timestamp)} ${String(level).toUpperCase().padEnd(7)}${ctx} ${escapeControl(String(message))}${extra}`;
+  return info;
+});
+
+/**
+ * @internal The one place lines are built, redacted and handed to winston. Shared by a `RedactingLogger`
+ * and every child made by `forContext()`.
+ */
+export class LogSink {
+  private readonly winston: winston.Logger;
+  private readonly owned: boolean;
+  private readonly redactor: Redactor;
+  private readonly trace: TraceReader | undefined;
+  private threshold: number;
+  private enabled: ReadonlySet<SinkLevel> | undefined;
+  private failureReported = false;
+  // Lines handed to a transport's log() and not yet acknowledged: winston's batched writes (_writev)
+  // report a batch done before its lines are, so stream lengths alone cannot say when all is written.
+  private readonly inFlight = { count: 0 };
+  private closing: Promise<void> | undefined;
+
+  constructor(options: SafeErrorsConfig['logger'], redactor: Redactor) {
+    this.redactor = redactor;
+    this.trace = createTraceReader();
+    this.threshold = SEVERITY[toSinkLevel(options.level)];
+    const report = (err: unknown) => this.reportFailure(err);
+    if (options.instance) {
+      this.winston = options.instance;
+      this.owned = false;
+    } else {
+      const transports = options.transports ?? [
+        new winston.transports.Stream({ stream: process.stdout }),
+      ];
+      this.winston = winston.createLogger({
+        levels: SEVERITY,
+        level: 'verbose',
+        format: options.format === 'pretty' ? prettyLine() : jsonLine(),
+        transports: transports.map((t) =>
+          guardTransport(t, report, this.inFlight),
+        ),
+        exitOnError: false,
+      });
+      this.owned = true;
+    }
+    // An 'error' event without a listener would crash the process.
+    this.winston.on('error', report);
+  }
+
+  isEnabled(level: SinkLevel): boolean {
+    return this.enabled
+      ? this.enabled.has(level)
+      : SEVERITY[level] <= this.threshold;
+  }
+
+  /** Nest's `setLogLevels`: exactly these levels are written from now on. */
+  setLevels(levels: readonly (LogLevel | SafeErrorsLogLevel)[]): void {
+    this.enabled = new Set(levels.map(toSinkLevel));
+  }
+
+  write(
+    level: SinkLevel,
+    message: string,
+    fields: Record<string, unknown> | undefined,
+    context: string | undefined,
+  ): void {
+    if (!this.isEnabled(level) || this.closing) return;
+    try {
+      const record: Record<string, unknown> = {
+        level: this.owned ? level : this.levelFor(level),
+        message: this.redactor(message),
+        timestamp: new Date().toISOString(),
+      };
+      if (context !== undefined) record.context = context;
+      const store = requestContext.getStore();
+      if (store) record.requestId = store.requestId;
+      const span = this.trace?.();
+      if (span) {
+        record.traceId = span.traceId;
+        record.spanId = span.spanId;
+      }
+      if (fields) {
+        const clean = this.redactor(fields);
+        if (clean && typeof clean === 'object') {
+          for (const [key, value] of Object.entries(clean)) {
+            if (!RESERVED.has(key)) record[key] = value;
+          }
+        }
+      }
+      this.winston.log(record as winston.LogEntry);
+    } catch (err) {
+      this.reportFailure(err);
+    }
+  }
+
+  /** Nest's last shutdown hook: lines written before `app.close()` are flushed, not lost. */
+  onApplicationShutdown(): Promise<void> {
+    return this.close();
+  }
+
+  /** Ends the winston logger this sink created, once its transports have written every pending line. */
+  close(): Promise<void> {
+    if (!this.owned) return Promise.resolve();
+    this.closing ??= this.drainAndEnd();
+    return this.closing;
+  }
+
+  // winston's own end() ends its transports while lines still wait in its buffer (they are then lost or
+  // raise "write after end"), so wait until nothing is queued anywhere first.
+  private async drainAndEnd(): Promise<void> {
+    const deadline = Date.now() + CLOSE_TIMEOUT_MS;
+    while (!this.drained() && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await new Promise<void>((resolve) => {
+      const transports = [...this.winston.transports];
+      let pending = transports.length;
+      const done = () => {
+        if (--pending <= 0) resolve();
+      };
+      setTimeout(resolve, Math.max(0, deadline - Date.now())).unref();
+      for (const t of transports) t.once('finish', done).once('error', done);
+      this.winston.end();
+      if (pending === 0) resolve();
+    });
+  }
+
+  private drained(): boolean {
+    const queued = (stream: unknown) => {
+      const s = stream as { readableLength?: number; writableLength?: number };
+      return (s.readableLength ?? 0) + (s.writableLength ?? 0);
+    };
+    return (
+      this.inFlight.count === 0 &&
+      queued(this.winston) === 0 &&
+      this.winston.transports.every((t) => queued(t) === 0)
+    );
+  }
+
+  private levelFor(level: SinkLevel): string {
+    const levels = this.winston.levels;
+    if (levels[level] !== undefined) return level;
+    return level === 'fatal' ? 'error' : level === 'verbose' ? 'debug' : 'info';
+  }
+
+  private reportFailure(err: unknown): void {
+    if (this.failureReported) return;
+    this.failureReported = true;
+    try {
+      const why =
+        err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      process.stderr.write(
+        `nestjs-safe-errors: a log transport failed (${why.slice(0, 200)}); further failures are not reported\n`,
+      );
+    } catch {
+      // stderr itself is gone: nothing left to tell
+    }
+  }
+}
+
+/** A transport whose `log` throws must not take the request, the filter or the process with it. */
+function guardTransport(
+  transport: TransportStream,
+  report: (err: unknown) => void,
+  inFlight: { count: number },
+): TransportStream {
+  const log = transport.log?.bind(transport);
+  if (!log) return transport;
+  transport.log = (info: unknown, next: () => void) => {
+    let called = false;
+    inFlight.count++;
+    const once = () => {
+      if (called) return;
+      called = true;
+      inFlight.count--;
+      next();
+    };
+    try {
+      return log(info, once);
+    } catch (err) {
+      report(err);
+      once();
+    }
+  };
+  return transport;
+}

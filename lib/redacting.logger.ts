@@ -1,0 +1,164 @@
+import { Injectable, type LoggerService, type LogLevel } from '@nestjs/common';
+import { types } from 'node:util';
+import { createRedactor } from './redact.js';
+import { LogSink, toSinkLevel, type SinkLevel } from './log-sink.js';
+import type {
+  SafeErrorsLoggerOptions,
+  SafeErrorsLogLevel,
+} from './safe-errors.interfaces.js';
+import type { RedactOptions } from './redact.js';
+
+/** Options for a `RedactingLogger` made with `new`, outside `SafeErrorsModule`. */
+export interface RedactingLoggerOptions extends SafeErrorsLoggerOptions {
+  /** What to scrub. @default built-in keys and patterns */
+  redact?: RedactOptions;
+}
+
+// Nest passes a stack as a string whose second line is a frame.
+const STACK = /\n\s+at /;
+
+/**
+ * A winston-backed logger that scrubs secrets from every line. Inject it in services, hand it to
+ * `app.useLogger()` for Nest's own lines, or use `forContext()` for a per-class child.
+ */
+@Injectable()
+export class RedactingLogger implements LoggerService {
+  private readonly sink: LogSink;
+  private readonly context: string | undefined;
+
+  constructor(
+    options: RedactingLoggerOptions | LogSink = {},
+    context?: string,
+  ) {
+    this.sink =
+      options instanceof LogSink
+        ? options
+        : new LogSink(
+            {
+              level: options.level ?? 'info',
+              format: options.format ?? 'json',
+              transports: options.transports,
+              instance: options.instance,
+            },
+            createRedactor(options.redact),
+          );
+    this.context = context;
+  }
+
+  /** A child that stamps `context` on each line, like `new Logger(OrdersService.name)`. */
+  forContext(context: string): RedactingLogger {
+    return new RedactingLogger(this.sink, context);
+  }
+
+  /** Writes at `info`. `log(message, fields?)`, `log({ msg, ...fields })`, or Nest's `log(message, context)`. */
+  log(message: unknown, ...optionalParams: unknown[]): void {
+    this.write('info', message, optionalParams);
+  }
+
+  /** Writes at `error`. `error(message, err?)`, `error(err)`, or Nest's `error(message, stack?, context?)`. */
+  error(message: unknown, ...optionalParams: unknown[]): void {
+    this.write('error', message, optionalParams);
+  }
+
+  /** Writes at `warn`. */
+  warn(message: unknown, ...optionalParams: unknown[]): void {
+    this.write('warn', message, optionalParams);
+  }
+
+  /** Writes at `debug`. */
+  debug(message: unknown, ...optionalParams: unknown[]): void {
+    this.write('debug', message, optionalParams);
+  }
+
+  /** Writes at `verbose`. */
+  verbose(message: unknown, ...optionalParams: unknown[]): void {
+    this.write('verbose', message, optionalParams);
+  }
+
+  /** Writes at `fatal`. */
+  fatal(message: unknown, ...optionalParams: unknown[]): void {
+    this.write('fatal', message, optionalParams);
+  }
+
+  /** Nest's `setLogLevels`: exactly these levels are written from now on, by this logger and its children. */
+  setLogLevels(levels: LogLevel[]): void {
+    this.sink.setLevels(levels);
+  }
+
+  /** Whether a line at `level` would be written. */
+  isLevelEnabled(level: LogLevel | SafeErrorsLogLevel): boolean {
+    return this.sink.isEnabled(toSinkLevel(level));
+  }
+
+  /** @internal Ends the transports this logger created, after they have written every pending line. */
+  close(): Promise<void> {
+    return this.sink.close();
+  }
+
+  private write(level: SinkLevel, message: unknown, params: unknown[]): void {
+    // Skip all parsing when the line would be dropped anyway.
+    if (!this.sink.isEnabled(level)) return;
+    let text: string;
+    let fields: Record<string, unknown> | undefined;
+    let context = this.context;
+    try {
+      [text, fields] = splitMessage(message);
+      let last = params.length - 1;
+      // Nest's convention: a trailing string is the context, unless it is a stack.
+      const tail = params[last];
+      if (typeof tail === 'string' && !STACK.test(tail)) {
+        context = tail;
+        last--;
+      }
+      for (let i = 0; i <= last; i++) {
+        fields = addParam(fields, params[i]);
+      }
+    } catch {
+      // An argument whose getters throw still leaves a line behind.
+      text = '[Unreadable message]';
+    }
+    this.sink.write(level, text, fields, context);
+  }
+}
+
+function isError(value: unknown): value is Error {
+  return types.isNativeError(value) || value instanceof Error;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function splitMessage(
+  message: unknown,
+): [string, Record<string, unknown> | undefined] {
+  if (typeof message === 'string') return [message, undefined];
+  if (isError(message)) return [String(message.message), { error: message }];
+  if (isRecord(message)) {
+    const { msg, message: inner, ...rest } = message;
+    const text = msg ?? inner;
+    if (typeof text === 'string') return [text, rest];
+    // A non-string message stays as data rather than turning into "[object Object]".
+    if (text !== undefined) rest.msg = text;
+    return ['', rest];
+  }
+  return [String(message), undefined];
+}
+
+function addParam(
+  fields: Record<string, unknown> | undefined,
+  param: unknown,
+): Record<string, unknown> | undefined {
+  if (param === undefined) return fields;
+  const out = fields ?? {};
+  if (typeof param === 'string' && STACK.test(param)) {
+    out.stack = param;
+  } else if (isError(param)) {
+    out[out.error === undefined ? 'error' : 'cause'] = param;
+  } else if (isRecord(param)) {
+    Object.assign(out, param);
+  } else {
+    ((out.args ??= []) as unknown[]).push(param);
+  }
+  return out;
+}

@@ -1,0 +1,228 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createRedactor, type Redactor } from './redact.js';
+import { SAFE_ERRORS_MODULE_OPTIONS } from './safe-errors.module-definition.js';
+import {
+  DEFAULT_REQUEST_ID_HEADER,
+  GENERATED_REQUEST_ID_PATTERN,
+  INCOMING_REQUEST_ID_PATTERN,
+} from './safe-errors.constants.js';
+import type {
+  SafeErrorsLoggerOptions,
+  SafeErrorsLogLevel,
+  SafeErrorsModuleOptions,
+} from './safe-errors.interfaces.js';
+import { createRequestIdGenerator } from './request-id.generator.js';
+
+const LOG_LEVELS: readonly SafeErrorsLogLevel[] = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'log',
+  'debug',
+  'verbose',
+];
+// RFC 9110 token characters.
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const KNOWN_OPTIONS = new Set([
+  'requestIdHeader',
+  'generateRequestId',
+  'trustIncomingRequestId',
+  'redact',
+  'logger',
+]);
+const KNOWN_LOGGER_OPTIONS = new Set([
+  'level',
+  'format',
+  'transports',
+  'instance',
+]);
+
+/** Thrown at boot for an option the module cannot use; the message names the option. */
+export class SafeErrorsOptionsError extends TypeError {
+  constructor(option: string, problem: string) {
+    super(`SafeErrorsModule: option "${option}" ${problem}`);
+    this.name = 'SafeErrorsOptionsError';
+  }
+}
+
+/**
+ * @internal The module's options with defaults merged and every value checked, computed once per app from
+ * whatever `forRoot` or `forRootAsync` produced.
+ */
+@Injectable()
+export class SafeErrorsConfig {
+  readonly requestIdHeader: string;
+  readonly trustIncomingRequestId: boolean;
+  readonly redactor: Redactor;
+  readonly logger: Required<Pick<SafeErrorsLoggerOptions, 'level' | 'format'>> &
+    Pick<SafeErrorsLoggerOptions, 'transports' | 'instance'>;
+  private readonly generate: () => string;
+  private readonly fallbackGenerate: () => string;
+
+  constructor(
+    @Inject(SAFE_ERRORS_MODULE_OPTIONS)
+    options: SafeErrorsModuleOptions | undefined,
+  ) {
+    const opts = options ?? {};
+    if (typeof opts !== 'object') {
+      throw new SafeErrorsOptionsError('options', 'must be an object');
+    }
+    for (const key of Object.keys(opts)) {
+      if (!KNOWN_OPTIONS.has(key))
+        throw new SafeErrorsOptionsError(key, 'is not a known option');
+    }
+
+    const header = opts.requestIdHeader ?? DEFAULT_REQUEST_ID_HEADER;
+    if (typeof header !== 'string' || !HEADER_NAME.test(header)) {
+      throw new SafeErrorsOptionsError(
+        'requestIdHeader',
+        'must be a valid HTTP header name',
+      );
+    }
+    this.requestIdHeader = header.toLowerCase();
+
+    const trust = opts.trustIncomingRequestId ?? false;
+    if (typeof trust !== 'boolean') {
+      throw new SafeErrorsOptionsError(
+        'trustIncomingRequestId',
+        'must be a boolean',
+      );
+    }
+    this.trustIncomingRequestId = trust;
+
+    this.fallbackGenerate = createRequestIdGenerator();
+    this.generate = opts.generateRequestId ?? this.fallbackGenerate;
+    if (typeof this.generate !== 'function') {
+      throw new SafeErrorsOptionsError(
+        'generateRequestId',
+        'must be a function returning a string',
+      );
+    }
+    // A generator that yields unsafe IDs would put them in headers and logs: refuse it at boot.
+    for (let i = 0; i < 3; i++) {
+      let sample: unknown;
+      try {
+        sample = this.generate();
+      } catch (err) {
+        throw new SafeErrorsOptionsError(
+          'generateRequestId',
+          `threw: ${String(err)}`,
+        );
+      }
+      if (
+        typeof sample !== 'string' ||
+        !GENERATED_REQUEST_ID_PATTERN.test(sample)
+      ) {
+        throw new SafeErrorsOptionsError(
+          'generateRequestId',
+          `must return strings matching ${String(GENERATED_REQUEST_ID_PATTERN)}`,
+        );
+      }
+    }
+
+    if (
+      opts.redact !== undefined &&
+      (typeof opts.redact !== 'object' || opts.redact === null)
+    ) {
+      throw new SafeErrorsOptionsError('redact', 'must be an object');
+    }
+    try {
+      this.redactor = createRedactor(opts.redact);
+    } catch (err) {
+      throw new SafeErrorsOptionsError(
+        'redact',
+        `is invalid: ${(err as Error).message}`,
+      );
+    }
+
+    this.logger = validateLoggerOptions(opts.logger);
+  }
+
+  /** A fresh ID; a custom generator that fails or turns unsafe at run time is replaced by the default. */
+  newRequestId(): string {
+    if (this.generate === this.fallbackGenerate) return this.generate();
+    try {
+      const id = this.generate();
+      if (typeof id === 'string' && GENERATED_REQUEST_ID_PATTERN.test(id))
+        return id;
+    } catch {
+      // fall through: an ID is owed to every request
+    }
+    return this.fallbackGenerate();
+  }
+
+  /** The ID for a request: the incoming one only when trusted and well-formed. */
+  requestIdFor(
+    headers: Record<string, string | string[] | undefined> | undefined,
+  ): string {
+    if (this.trustIncomingRequestId && headers) {
+      const incoming = headers[this.requestIdHeader];
+      if (
+        typeof incoming === 'string' &&
+        INCOMING_REQUEST_ID_PATTERN.test(incoming)
+      ) {
+        return incoming;
+      }
+    }
+    return this.newRequestId();
+  }
+}
+
+function validateLoggerOptions(
+  options: SafeErrorsLoggerOptions | undefined,
+): SafeErrorsConfig['logger'] {
+  if (options === undefined) return { level: 'info', format: 'json' };
+  if (typeof options !== 'object' || options === null) {
+    throw new SafeErrorsOptionsError('logger', 'must be an object');
+  }
+  for (const key of Object.keys(options)) {
+    if (!KNOWN_LOGGER_OPTIONS.has(key)) {
+      throw new SafeErrorsOptionsError(
+        `logger.${key}`,
+        'is not a known option',
+      );
+    }
+  }
+  const level = options.level ?? 'info';
+  if (!LOG_LEVELS.includes(level)) {
+    throw new SafeErrorsOptionsError(
+      'logger.level',
+      `must be one of ${LOG_LEVELS.join(', ')}`,
+    );
+  }
+  const format = options.format ?? 'json';
+  if (format !== 'json' && format !== 'pretty') {
+    throw new SafeErrorsOptionsError(
+      'logger.format',
+      "must be 'json' or 'pretty'",
+    );
+  }
+  const { transports, instance } = options;
+  if (transports !== undefined) {
+    if (!Array.isArray(transports) || transports.length === 0) {
+      throw new SafeErrorsOptionsError(
+        'logger.transports',
+        'must be a non-empty array',
+      );
+    }
+    transports.forEach((t, i) => {
+      if (!t || typeof (t as { log?: unknown }).log !== 'function') {
+        throw new SafeErrorsOptionsError(
+          `logger.transports[${i}]`,
+          'must be a winston transport',
+        );
+      }
+    });
+  }
+  if (
+    instance !== undefined &&
+    (!instance || typeof instance.log !== 'function')
+  ) {
+    throw new SafeErrorsOptionsError(
+      'logger.instance',
+      'must be a winston logger',
+    );
+  }
+  return { level, format, transports, instance };
+}

@@ -1,0 +1,62 @@
+import type { Logger as WinstonLogger } from 'winston';
+import type TransportStream from 'winston-transport';
+import type { RedactOptions } from './redact.js';
+
+/** Severity names the logger accepts: Nest's own, plus winston's `info` for `log`. */
+export type SafeErrorsLogLevel =
+  'fatal' | 'error' | 'warn' | 'info' | 'log' | 'debug' | 'verbose';
+
+/** How the library's logger writes. */
+export interface SafeErrorsLoggerOptions {
+  /**
+   * Lowest severity written.
+   * @default 'info'
+   */
+  level?: SafeErrorsLogLevel;
+  /**
+   * `json`: one JSON object a line. `pretty`: one readable line, with control characters escaped.
+   * @default 'json'
+   */
+  format?: 'json' | 'pretty';
+  /**
+   * Where lines go. Ignored when `instance` is given.
+   * @default one stream transport to process.stdout
+   */
+  transports?: TransportStream[];
+  /**
+   * An existing winston logger to write through instead of creating one; it receives records that are
+   * already redacted. The library never closes it.
+   * @default undefined
+   */
+  instance?: WinstonLogger;
+}
+
+/** Options of `SafeErrorsModule.forRoot()` / `forRootAsync()`. All are optional. */
+export interface SafeErrorsModuleOptions {
+  /**
+   * Response header that carries the correlation ID, on every response.
+   * @default 'x-request-id'
+   */
+  requestIdHeader?: string;
+  /**
+   * Makes a correlation ID. Its results must match `/^[A-Za-z0-9_-]{8,128}$/`, or the app does not start.
+   * @default 16 lowercase hex characters (64 bits) from node:crypto's CSPRNG
+   */
+  generateRequestId?: () => string;
+  /**
+   * Reuse the ID a client or proxy sent in `requestIdHeader`, if it matches `/^[A-Za-z0-9._-]{8,128}$/`;
+   * any other value is ignored and a fresh ID is generated.
+   * @default false
+   */
+  trustIncomingRequestId?: boolean;
+  /**
+   * What the logger scrubs, on top of (or instead of, with `replaceDefaults`) the built-in keys and patterns.
+   * @default built-in keys and patterns, censor '[REDACTED]'
+   */
+  redact?: RedactOptions;
+  /**
+   * Where and how the logger writes.
+   * @default JSON lines to stdout at level 'info'
+   */
+  logger?: SafeErrorsLoggerOptions;
+}
