@@ -1,0 +1,54 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootFixture, type BootedApp } from './utils/boot.js';
+
+type Probe = (http: ReturnType<typeof request>) => request.Test;
+
+const probes: [string, Probe][] = [
+  ['NotFoundException', (h) => h.get('/http/not-found')],
+  ['UnauthorizedException', (h) => h.get('/http/unauthorized')],
+  ['ForbiddenException', (h) => h.get('/http/forbidden')],
+  ['a user subclass', (h) => h.get('/http/custom')],
+  ['a string-bodied HttpException', (h) => h.get('/http/string')],
+  ['an HttpException with a cause', (h) => h.get('/http/with-cause')],
+  ['a 5xx HttpException', (h) => h.get('/http/server-error')],
+  ['ValidationPipe', (h) => h.post('/things').send({ name: 1 })],
+  ['an unknown route', (h) => h.get('/no/such/route?q=1')],
+  ['a wrong method', (h) => h.delete('/ok')],
+  [
+    'malformed JSON',
+    (h) =>
+      h.post('/echo').set('content-type', 'application/json').send('{"a":'),
+  ],
+  ['bad percent-encoding', (h) => h.get('/fail/pipe/%FF')],
+  [
+    'an oversized body',
+    (h) => h.post('/echo').send({ blob: 'x'.repeat(200 * 1024) }),
+  ],
+];
+
+describe('differential: HttpExceptions look exactly as on bare Nest', () => {
+  let safe: BootedApp;
+  let bare: BootedApp;
+
+  beforeAll(async () => {
+    [safe, bare] = await Promise.all([bootFixture(), bootFixture(false)]);
+  });
+  afterAll(async () => {
+    await Promise.all([safe.close(), bare.close()]);
+  });
+
+  it.each(probes)('%s', async (_what, probe) => {
+    const [ours, nest] = await Promise.all([
+      probe(request(safe.app.getHttpServer())),
+      probe(request(bare.app.getHttpServer())),
+    ]);
+    expect(nest.status).toBeGreaterThanOrEqual(400);
+    expect(ours.status).toBe(nest.status);
+    expect(ours.text).toBe(nest.text);
+    expect(ours.headers['content-type']).toBe(nest.headers['content-type']);
+    expect(ours.headers['x-request-id']).toMatch(/^[0-9a-f]{16}$/);
+    expect(nest.headers['x-powered-by']).toBe('Express');
+    expect(ours.headers['x-powered-by']).toBeUndefined();
+  });
+});

@@ -1,0 +1,215 @@
+import { context, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { RedactingLogger } from 'nestjs-safe-errors';
+import { requestContext } from '../../lib/request-context.js';
+import { MemoryTransport } from '../utils/memory.transport.js';
+
+// oxlint-disable-next-line no-control-regex -- raw control characters are what these tests look for
+const RAW_CONTROL = /[\n\r\u001b]/;
+
+function makeLogger(
+  options: ConstructorParameters<typeof RedactingLogger>[0] = {},
+) {
+  const logs = new MemoryTransport();
+  const logger = new RedactingLogger({
+    transports: [logs],
+    ...(options as object),
+  });
+  const lines = async (n: number) => {
+    await vi.waitFor(() => expect(logs.lines.length).toBeGreaterThanOrEqual(n));
+    return logs.records();
+  };
+  return { logger, logs, lines };
+}
+
+describe('RedactingLogger', () => {
+  it('writes structured metadata from a service call, censoring secrets and keeping the rest', async () => {
+    const { logger, lines } = makeLogger();
+    const payment = { card: '4111111111111111', cvv: '123', amount: 1999 };
+    logger.log('charged card', {
+      orderId: 'o_1',
+      payment,
+      password: 'hunter2',
+    });
+    const [line] = await lines(1);
+    expect(line).toMatchObject({
+      level: 'info',
+      message: 'charged card',
+      orderId: 'o_1',
+      payment: { card: '[REDACTED]', cvv: '[REDACTED]', amount: 1999 },
+      password: '[REDACTED]',
+    });
+    expect(line!.timestamp).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    // The caller's object is untouched.
+    expect(payment).toEqual({
+      card: '4111111111111111',
+      cvv: '123',
+      amount: 1999,
+    });
+  });
+
+  it('logs an Error as data: name, message, stack, own fields, cause; never as {}', async () => {
+    const { logger, lines } = makeLogger();
+    const err = Object.assign(
+      new Error('payment failed for postgres://u:pw-secret-1@db/x', {
+        cause: new Error('token=tok-secret-2'),
+      }),
+      { code: 'E_PAY' },
+    );
+    logger.error('payment failed', err);
+    const [line] = await lines(1);
+    const error = line!.error as Record<string, unknown>;
+    expect(error).toMatchObject({
+      name: 'Error',
+      message: 'payment failed for postgres://u:[REDACTED]@db/x',
+      code: 'E_PAY',
+      cause: { name: 'Error', message: 'token=[REDACTED]' },
+    });
+    expect(error.stack).toMatch(/\n\s+at /);
+    expect(JSON.stringify(line)).not.toMatch(/pw-secret-1|tok-secret-2/);
+  });
+
+  it('takes warn({ msg, ...fields })', async () => {
+    const { logger, lines } = makeLogger();
+    logger.warn({ msg: 'slow query', ms: 1200, apiKey: 'k-123456' });
+    expect((await lines(1))[0]).toMatchObject({
+      level: 'warn',
+      message: 'slow query',
+      ms: 1200,
+      apiKey: '[REDACTED]',
+    });
+  });
+
+  it("follows Nest's calling convention: log(message, context), error(message, stack, context)", async () => {
+    const { logger, lines } = makeLogger();
+    logger.log('Mapped {/orders, GET} route', 'RouterExplorer');
+    const stack = 'Error: x\n    at foo (/app/a.js:1:1)';
+    logger.error('boom', stack, 'ExceptionsHandler');
+    logger.error('no stack', undefined, 'Ctx');
+    const [a, b, c] = await lines(3);
+    expect(a).toMatchObject({
+      level: 'info',
+      message: 'Mapped {/orders, GET} route',
+      context: 'RouterExplorer',
+    });
+    expect(b).toMatchObject({
+      level: 'error',
+      message: 'boom',
+      stack,
+      context: 'ExceptionsHandler',
+    });
+    expect(c).toMatchObject({
+      level: 'error',
+      message: 'no stack',
+      context: 'Ctx',
+    });
+  });
+
+  it('forContext() stamps the context on each line and shares the output', async () => {
+    const { logger, lines } = makeLogger();
+    logger.forContext('OrdersService').log('hello');
+    logger.log('root');
+    const [a, b] = await lines(2);
+    expect(a).toMatchObject({ message: 'hello', context: 'OrdersService' });
+    expect(b!.context).toBeUndefined();
+  });
+
+  it('honours level and setLogLevels', async () => {
+    const { logger, logs, lines } = makeLogger({ level: 'warn' });
+    logger.log('dropped');
+    logger.debug('dropped');
+    logger.warn('kept');
+    expect((await lines(1)).map((r) => r.message)).toEqual(['kept']);
+    logger.setLogLevels(['debug']);
+    logger.warn('now dropped');
+    logger.debug('now kept');
+    await vi.waitFor(() => expect(logs.lines).toHaveLength(2));
+    expect(logs.records()[1]).toMatchObject({
+      level: 'debug',
+      message: 'now kept',
+    });
+    expect(logger.isLevelEnabled('warn')).toBe(false);
+  });
+
+  it('writes fatal and verbose', async () => {
+    const { logger, lines } = makeLogger({ level: 'verbose' });
+    logger.fatal('down');
+    logger.verbose('chatty');
+    expect((await lines(2)).map((r) => r.level)).toEqual(['fatal', 'verbose']);
+  });
+
+  it('carries the requestId inside a request and none outside', async () => {
+    const { logger, lines } = makeLogger();
+    requestContext.run({ requestId: 'abcdef0123456789' }, () =>
+      logger.log('inside'),
+    );
+    logger.log('outside');
+    const [inside, outside] = await lines(2);
+    expect(inside!.requestId).toBe('abcdef0123456789');
+    expect(outside).not.toHaveProperty('requestId');
+  });
+
+  it('never lets a caller forge level or timestamp', async () => {
+    const { logger, lines } = makeLogger();
+    logger.log('x', { level: 'fatal', timestamp: 'yesterday' });
+    const [line] = await lines(1);
+    expect(line!.level).toBe('info');
+    expect(line!.timestamp).not.toBe('yesterday');
+  });
+
+  describe('log injection (CWE-117)', () => {
+    const forged =
+      'GET /x\n{"level":"error","message":"forged"}\r\n\u001b[31mred';
+
+    it('JSON lines escape CR, LF and ANSI: one record, no forged line', async () => {
+      const { logger, logs, lines } = makeLogger();
+      logger.log(forged, { path: forged });
+      await lines(1);
+      expect(logs.lines).toHaveLength(1);
+      expect(logs.lines[0]).not.toMatch(RAW_CONTROL);
+      expect(logs.records()[0]!.message).toBe(forged);
+    });
+
+    it('the pretty format shows control characters instead of obeying them', async () => {
+      const { logger, logs } = makeLogger({ format: 'pretty' });
+      logger.forContext('Ctx').warn(forged, { path: forged });
+      await vi.waitFor(() => expect(logs.lines).toHaveLength(1));
+      const line = logs.lines[0]!;
+      expect(line).not.toMatch(RAW_CONTROL);
+      expect(line).toMatch(
+        /^\d{4}-\d{2}-\d{2}T\S+ WARN +\[Ctx\] GET \/x\\n\{"level":"error"/,
+      );
+      expect(line).toContain('\\u001b[31mred');
+    });
+  });
+
+  describe('with OpenTelemetry', () => {
+    const manager = new AsyncLocalStorageContextManager();
+    beforeAll(() => {
+      context.setGlobalContextManager(manager.enable());
+    });
+    afterAll(() => {
+      context.disable();
+    });
+
+    it('adds traceId and spanId of the active span', async () => {
+      const { logger, lines } = makeLogger();
+      const span = trace.wrapSpanContext({
+        traceId: '0af7651916cd43dd8448eb211c80319c',
+        spanId: 'b7ad6b7169203331',
+        traceFlags: 1,
+      });
+      context.with(trace.setSpan(context.active(), span), () =>
+        logger.log('traced'),
+      );
+      logger.log('untraced');
+      const [traced, untraced] = await lines(2);
+      expect(traced).toMatchObject({
+        traceId: '0af7651916cd43dd8448eb211c80319c',
+        spanId: 'b7ad6b7169203331',
+      });
+      expect(untraced).not.toHaveProperty('traceId');
+    });
+  });
+});

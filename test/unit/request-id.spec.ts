@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { SafeErrorsConfig } from '../../lib/safe-errors.config.js';
+import { createRequestIdGenerator } from '../../lib/request-id.generator.js';
+
+describe('request IDs', () => {
+  it('are 16 lowercase hex characters and never repeat across pool refills', () => {
+    const next = createRequestIdGenerator();
+    const ids = Array.from({ length: 5_000 }, next);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{16}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('two generators do not share a sequence', () => {
+    const a = createRequestIdGenerator();
+    const b = createRequestIdGenerator();
+    expect(a()).not.toBe(b());
+  });
+
+  it.each([
+    ['CR/LF', 'abcdefgh\r\nset-cookie: x=1'],
+    ['a lone LF', 'abcdefgh\nxyz'],
+    ['a NUL', 'abcdefgh\u0000'],
+    ['a header array', ['abcdefgh1', 'abcdefgh2']],
+  ])('an incoming ID with %s is never echoed', (_what, incoming) => {
+    const config = new SafeErrorsConfig({ trustIncomingRequestId: true });
+    const id = config.requestIdFor({ 'x-request-id': incoming as string });
+    expect(id).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('a custom generator that starts failing at run time is replaced by the default', () => {
+    let calls = 0;
+    const config = new SafeErrorsConfig({
+      generateRequestId: () => {
+        calls++;
+        if (calls > 3) throw new Error('entropy source gone');
+        return 'custom-id-0001';
+      },
+    });
+    expect(config.newRequestId()).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
