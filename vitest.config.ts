@@ -7,6 +7,10 @@ export default defineConfig({
     // user would; in the test run that name points at the source.
     alias: [
       {
+        find: /^nestjs-safe-errors\/testing$/,
+        replacement: fileURLToPath(new URL('./lib/testing/index.ts', import.meta.url)),
+      },
+      {
         find: /^nestjs-safe-errors$/,
         replacement: fileURLToPath(new URL('./lib/index.ts', import.meta.url)),
       },
