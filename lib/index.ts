@@ -15,3 +15,4 @@ export type {
   SafeErrorsLogLevel,
   SafeErrorsModuleOptions,
 } from './safe-errors.interfaces.js';
+export { fastifyFrameworkErrors } from './fastify-framework-errors.js';

@@ -28,6 +28,8 @@ const KNOWN_OPTIONS = new Set([
   'requestIdHeader',
   'generateRequestId',
   'trustIncomingRequestId',
+  'opaqueServerErrors',
+  'problemDetails',
   'redact',
   'logger',
 ]);
@@ -54,6 +56,8 @@ export class SafeErrorsOptionsError extends TypeError {
 export class SafeErrorsConfig {
   readonly requestIdHeader: string;
   readonly trustIncomingRequestId: boolean;
+  readonly opaqueServerErrors: boolean;
+  readonly problemDetails: boolean;
   readonly redactor: Redactor;
   readonly logger: Required<Pick<SafeErrorsLoggerOptions, 'level' | 'format'>> &
     Pick<SafeErrorsLoggerOptions, 'transports' | 'instance'>;
@@ -82,14 +86,9 @@ export class SafeErrorsConfig {
     }
     this.requestIdHeader = header.toLowerCase();
 
-    const trust = opts.trustIncomingRequestId ?? false;
-    if (typeof trust !== 'boolean') {
-      throw new SafeErrorsOptionsError(
-        'trustIncomingRequestId',
-        'must be a boolean',
-      );
-    }
-    this.trustIncomingRequestId = trust;
+    this.trustIncomingRequestId = booleanOption(opts, 'trustIncomingRequestId');
+    this.opaqueServerErrors = booleanOption(opts, 'opaqueServerErrors');
+    this.problemDetails = booleanOption(opts, 'problemDetails');
 
     this.fallbackGenerate = createRequestIdGenerator();
     this.generate = opts.generateRequestId ?? this.fallbackGenerate;
@@ -167,6 +166,16 @@ export class SafeErrorsConfig {
     }
     return this.newRequestId();
   }
+}
+
+function booleanOption(
+  options: SafeErrorsModuleOptions,
+  name: 'trustIncomingRequestId' | 'opaqueServerErrors' | 'problemDetails',
+): boolean {
+  const value = options[name] ?? false;
+  if (typeof value !== 'boolean')
+    throw new SafeErrorsOptionsError(name, 'must be a boolean');
+  return value;
 }
 
 function validateLoggerOptions(

@@ -1,15 +1,23 @@
 import {
   Catch,
-  HttpException,
   type ArgumentsHost,
   type ExceptionFilter,
+  type HttpException,
   type HttpServer,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { types } from 'node:util';
+import { throwError, type Observable } from 'rxjs';
+import {
+  describeThrown,
+  extendsClassNamed,
+  isHttpException,
+  nameOf,
+  read,
+} from './exception-inspection.js';
+import { opaqueResponse } from './opaque-response.js';
 import { RedactingLogger } from './redacting.logger.js';
 import { getRequestId } from './request-context.js';
-import { describeRequest } from './request-info.js';
+import { describeRequest, type RequestInfo } from './request-info.js';
 import { SafeErrorsConfig } from './safe-errors.config.js';
 import { OPAQUE_ERROR_MESSAGE } from './safe-errors.constants.js';
 
@@ -17,42 +25,10 @@ interface HeadersLike {
   headers?: Record<string, string | string[] | undefined>;
 }
 
-function read<T>(getter: () => T): T | undefined {
-  try {
-    return getter();
-  } catch {
-    return undefined;
-  }
-}
-
-function isHttpException(value: unknown): value is HttpException {
-  // instanceof itself throws on a Proxy whose getPrototypeOf trap throws.
-  return read(() => value instanceof HttpException) === true;
-}
-
-function isError(value: unknown): value is Error {
-  return (
-    read(() => types.isNativeError(value) || value instanceof Error) === true
-  );
-}
-
-/** What the log's `error` field holds: an Error as itself (the logger expands it), anything else labelled. */
-function describeThrown(exception: unknown): unknown {
-  if (isError(exception)) return exception;
-  return {
-    name: 'NonErrorThrown',
-    type: exception === null ? 'null' : typeof exception,
-    value: exception,
-  };
-}
-
-function nameOf(exception: unknown): string {
-  if (!isError(exception))
-    return `non-Error ${exception === null ? 'null' : typeof exception}`;
-  const name = read(() => exception.name);
-  return typeof name === 'string' && name.length > 0
-    ? name.slice(0, 100)
-    : 'Error';
+interface ClientLike {
+  readyState?: unknown;
+  send?: (data: string) => unknown;
+  emit?: (event: string, payload: unknown) => unknown;
 }
 
 /** Ends a response whose headers are already out: the truncated body must not pass for a whole one. */
@@ -65,9 +41,15 @@ function destroyResponse(response: unknown): void {
   }
 }
 
+function isObject(value: unknown): value is object {
+  return value !== null && typeof value === 'object';
+}
+
 /**
- * @internal The global filter. `HttpException`s go out exactly as Nest sends them; everything else becomes
- * an opaque 500 whose only detail is the request ID, while the full story goes to the log.
+ * @internal The global filter. `HttpException`s (and `RpcException`s, `WsException`s) go out exactly as Nest
+ * sends them; everything else becomes an opaque answer whose only detail is a request ID, while the full
+ * story goes to the log. It never throws: every read of the exception is guarded, and a failure while
+ * answering ends in a last-resort 500 or a closed connection.
  */
 @Catch()
 export class SafeErrorsFilter implements ExceptionFilter {
@@ -81,16 +63,44 @@ export class SafeErrorsFilter implements ExceptionFilter {
     this.logger = logger.forContext('SafeErrorsFilter');
   }
 
-  catch(exception: unknown, host: ArgumentsHost): void {
-    let requestId = getRequestId();
-    if (host.getType() !== 'http') {
-      this.logFailure(exception, requestId ?? this.config.newRequestId(), {});
-      return;
+  catch(exception: unknown, host: ArgumentsHost): unknown {
+    const type = read(() => host.getType<string>());
+    if (type === 'http') return this.catchHttp(exception, host);
+    if (type === 'rpc') return this.catchRpc(exception, host);
+    if (type === 'ws') return this.catchWs(exception, host);
+    return this.catchOther(exception, type);
+  }
+
+  /**
+   * Answers an error Fastify's router raises before any hook or filter runs (a malformed URL, an over-long
+   * route parameter): its status is kept, nothing of the URL is echoed, and it is logged like any failure.
+   */
+  answerFrameworkError(error: unknown, request: unknown, reply: unknown): void {
+    const adapter = this.adapterHost.httpAdapter as HttpServer | undefined;
+    const requestId = this.config.requestIdFor(
+      read(() => (request as HeadersLike).headers),
+    );
+    const status = read(() => (error as { statusCode?: unknown }).statusCode);
+    const code =
+      typeof status === 'number' && status >= 400 && status < 600
+        ? status
+        : 400;
+    this.logFailure(error, requestId, describeRequest(request, adapter), code);
+    try {
+      if (!adapter) throw new Error('no HTTP adapter');
+      adapter.setHeader(reply, this.config.requestIdHeader, requestId);
+      this.replyOpaque(adapter, reply, code, requestId);
+    } catch {
+      this.lastResort(adapter, reply, requestId);
     }
+  }
+
+  private catchHttp(exception: unknown, host: ArgumentsHost): void {
     const adapter = this.adapterHost.httpAdapter as HttpServer | undefined;
     const request: unknown = host.getArgByIndex(0);
     const response: unknown = host.getArgByIndex(1);
     // Set before routing by the middleware; absent when the request failed earlier (e.g. body parsing).
+    let requestId = getRequestId();
     const assigned = requestId !== undefined;
     requestId ??= this.config.requestIdFor(
       read(() => (request as HeadersLike).headers),
@@ -101,7 +111,27 @@ export class SafeErrorsFilter implements ExceptionFilter {
       if (!assigned)
         adapter.setHeader(response, this.config.requestIdHeader, requestId);
       if (isHttpException(exception)) {
-        this.passThrough(exception, adapter, request, response, requestId);
+        const status = exception.getStatus();
+        if (!(this.config.opaqueServerErrors && status >= 500)) {
+          this.passThrough(
+            exception,
+            status,
+            adapter,
+            request,
+            response,
+            requestId,
+          );
+          return;
+        }
+        logged = true;
+        this.logFailure(
+          exception,
+          requestId,
+          describeRequest(request, adapter),
+          status,
+          response,
+        );
+        this.replyOpaque(adapter, response, status, requestId);
         return;
       }
       logged = true;
@@ -109,43 +139,43 @@ export class SafeErrorsFilter implements ExceptionFilter {
         exception,
         requestId,
         describeRequest(request, adapter),
+        500,
         response,
-        adapter,
       );
-      this.replyOpaque(adapter, response, requestId);
+      this.replyOpaque(adapter, response, 500, requestId);
     } catch (failure) {
       if (!logged) {
         this.logFailure(
           exception,
           requestId,
           describeRequest(request, adapter),
+          500,
           response,
-          adapter,
         );
       }
-      this.lastResort(adapter, response, requestId, failure);
+      this.logAnswerFailure(failure, requestId);
+      this.lastResort(adapter, response, requestId);
     }
   }
 
   private passThrough(
     exception: HttpException,
+    status: number,
     adapter: HttpServer,
     request: unknown,
     response: unknown,
     requestId: string,
   ): void {
-    const status = exception.getStatus();
     const res = exception.getResponse();
     // The same body Nest's BaseExceptionFilter builds, so a client cannot tell the two apart.
     const errorCode = (exception as { errorCode?: unknown }).errorCode;
-    const body =
-      res !== null && typeof res === 'object'
-        ? res
-        : {
-            statusCode: status,
-            message: res,
-            ...(errorCode !== undefined && { errorCode }),
-          };
+    const body = isObject(res)
+      ? res
+      : {
+          statusCode: status,
+          message: res,
+          ...(errorCode !== undefined && { errorCode }),
+        };
     if (adapter.isHeadersSent(response)) {
       adapter.end(response);
     } else {
@@ -175,37 +205,32 @@ export class SafeErrorsFilter implements ExceptionFilter {
   private replyOpaque(
     adapter: HttpServer,
     response: unknown,
+    status: number,
     requestId: string,
   ): void {
     if (adapter.isHeadersSent(response)) {
       destroyResponse(response);
       return;
     }
-    adapter.setHeader(response, 'content-type', 'application/json');
-    adapter.setHeader(response, 'cache-control', 'no-store');
-    adapter.reply(
-      response,
-      { statusCode: 500, message: OPAQUE_ERROR_MESSAGE, requestId },
-      500,
+    const { contentType, body } = opaqueResponse(
+      status,
+      requestId,
+      this.config.problemDetails,
     );
+    adapter.setHeader(response, 'content-type', contentType);
+    adapter.setHeader(response, 'cache-control', 'no-store');
+    adapter.reply(response, body, status);
   }
 
+  /** The answer itself failed: try the plainest 500 once more, else close the connection. */
   private lastResort(
     adapter: HttpServer | undefined,
     response: unknown,
     requestId: string,
-    failure: unknown,
   ): void {
     try {
-      this.logger.error('SafeErrorsFilter could not answer normally', {
-        requestId,
-        error: describeThrown(failure),
-      });
-    } catch {
-      // the logger is what failed
-    }
-    try {
       if (adapter && !adapter.isHeadersSent(response)) {
+        adapter.setHeader(response, this.config.requestIdHeader, requestId);
         adapter.setHeader(response, 'content-type', 'application/json');
         adapter.setHeader(response, 'cache-control', 'no-store');
         adapter.reply(
@@ -221,32 +246,122 @@ export class SafeErrorsFilter implements ExceptionFilter {
     destroyResponse(response);
   }
 
+  private catchRpc(exception: unknown, host: ArgumentsHost): Observable<never> {
+    if (extendsClassNamed(exception, 'RpcException')) {
+      // As Nest's BaseRpcExceptionFilter answers it.
+      const error = read(() =>
+        (exception as { getError(): unknown }).getError(),
+      );
+      const message = isObject(error)
+        ? error
+        : { status: 'error', message: error };
+      return throwError(() => message);
+    }
+    const requestId = getRequestId() ?? this.config.newRequestId();
+    const pattern = read(() => {
+      const ctx = host
+        .switchToRpc()
+        .getContext<{ getPattern?: () => unknown }>();
+      return ctx?.getPattern?.();
+    });
+    this.logFailure(exception, requestId, { transport: 'rpc', pattern }, 500);
+    return throwError(() => ({
+      status: 'error',
+      message: OPAQUE_ERROR_MESSAGE,
+      requestId,
+    }));
+  }
+
+  private catchWs(exception: unknown, host: ArgumentsHost): void {
+    const ws = read(() => host.switchToWs());
+    const client = read(() => ws?.getClient<ClientLike>());
+    const pattern = read(() => ws?.getPattern());
+    let payload: unknown;
+    if (extendsClassNamed(exception, 'WsException')) {
+      // As Nest's BaseWsExceptionFilter answers it, cause included.
+      const error = read(() =>
+        (exception as { getError(): unknown }).getError(),
+      );
+      payload = isObject(error)
+        ? error
+        : {
+            status: 'error',
+            message: error,
+            cause: { pattern, data: read(() => ws?.getData()) },
+          };
+    } else {
+      const requestId = getRequestId() ?? this.config.newRequestId();
+      this.logFailure(exception, requestId, { transport: 'ws', pattern }, 500);
+      payload = { status: 'error', message: OPAQUE_ERROR_MESSAGE, requestId };
+    }
+    try {
+      // A native WebSocket's emit() only fires local listeners; it needs send().
+      if (
+        typeof client?.readyState === 'number' &&
+        typeof client.send === 'function'
+      ) {
+        client.send(JSON.stringify({ event: 'exception', data: payload }));
+      } else {
+        client?.emit?.('exception', payload);
+      }
+    } catch {
+      // the client is gone
+    }
+  }
+
+  /** GraphQL and other contexts: the caller reports what the filter returns, so return only an opaque error. */
+  private catchOther(exception: unknown, type: string | undefined): unknown {
+    if (isHttpException(exception)) return exception;
+    const requestId = getRequestId() ?? this.config.newRequestId();
+    this.logFailure(
+      exception,
+      requestId,
+      { transport: type ?? 'unknown' },
+      500,
+    );
+    return Object.assign(new Error(OPAQUE_ERROR_MESSAGE), { requestId });
+  }
+
   private logFailure(
     exception: unknown,
     requestId: string,
-    request: ReturnType<typeof describeRequest>,
+    request: RequestInfo & { transport?: string; pattern?: unknown },
+    statusCode: number,
     response?: unknown,
-    adapter?: HttpServer,
   ): void {
     try {
+      const adapter = this.adapterHost.httpAdapter as HttpServer | undefined;
       const headersSent =
-        adapter &&
         response !== undefined &&
-        read(() => adapter.isHeadersSent(response));
+        adapter &&
+        read(() => adapter.isHeadersSent(response)) === true;
       const where = request.method
         ? ` on ${request.method} ${request.route ?? request.url?.split('?')[0]}`
-        : '';
-      this.logger.error(
-        `Unhandled ${nameOf(exception)}${where}${headersSent ? ' after the response started; connection closed' : ''}`,
-        {
-          requestId,
-          ...request,
-          statusCode: 500,
-          error: describeThrown(exception),
-        },
-      );
+        : request.transport
+          ? ` in a ${request.transport} handler`
+          : '';
+      const fields = {
+        requestId,
+        ...request,
+        statusCode,
+        error: describeThrown(exception),
+      };
+      const message = `Unhandled ${nameOf(exception)}${where}${headersSent ? ' after the response started; connection closed' : ''}`;
+      if (statusCode >= 500) this.logger.error(message, fields);
+      else this.logger.warn(message, fields);
     } catch {
       // never let logging stand between the client and its answer
+    }
+  }
+
+  private logAnswerFailure(failure: unknown, requestId: string): void {
+    try {
+      this.logger.error('SafeErrorsFilter could not answer normally', {
+        requestId,
+        error: describeThrown(failure),
+      });
+    } catch {
+      // the logger is what failed
     }
   }
 }

@@ -50,6 +50,19 @@ export interface SafeErrorsModuleOptions {
    */
   trustIncomingRequestId?: boolean;
   /**
+   * Answer HttpExceptions with status >= 500 like unknown errors: status kept, body
+   * `{ statusCode, message: <reason phrase>, requestId }`. `new InternalServerErrorException(err.message)` is a
+   * common way to leak a connection string, which Nest sends verbatim.
+   * @default false
+   */
+  opaqueServerErrors?: boolean;
+  /**
+   * Write the opaque answers as RFC 9457 problems (`application/problem+json`,
+   * `{ type: 'about:blank', title, status, requestId }`). HttpExceptions stay unchanged.
+   * @default false
+   */
+  problemDetails?: boolean;
+  /**
    * What the logger scrubs, on top of (or instead of, with `replaceDefaults`) the built-in keys and patterns.
    * @default built-in keys and patterns, censor '[REDACTED]'
    */

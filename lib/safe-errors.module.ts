@@ -8,6 +8,7 @@ import {
   type Provider,
 } from '@nestjs/common';
 import { APP_FILTER, HttpAdapterHost } from '@nestjs/core';
+import { FRAMEWORK_ERRORS_RESPONDER } from './fastify-framework-errors.js';
 import { LogSink } from './log-sink.js';
 import { RedactingLogger } from './redacting.logger.js';
 import { RequestIdMiddleware } from './request-id.middleware.js';
@@ -33,7 +34,8 @@ const PROVIDERS: Provider[] = [
     inject: [LogSink],
   },
   RequestIdMiddleware,
-  { provide: APP_FILTER, useClass: SafeErrorsFilter },
+  SafeErrorsFilter,
+  { provide: APP_FILTER, useExisting: SafeErrorsFilter },
 ];
 
 function withProviders(module: DynamicModule): DynamicModule {
@@ -57,6 +59,7 @@ export class SafeErrorsModule
     private readonly adapterHost: HttpAdapterHost,
     // Absent when the bare class is imported without forRoot: then the module does nothing at all.
     @Optional() private readonly config?: SafeErrorsConfig,
+    @Optional() private readonly filter?: SafeErrorsFilter,
   ) {
     super();
   }
@@ -83,11 +86,22 @@ export class SafeErrorsModule
   onModuleInit(): void {
     if (!this.config) return;
     const adapter = this.adapterHost.httpAdapter;
+    const type = adapter?.getType?.();
     // Express announces itself on every response; a version banner is the first thing a scanner reads.
-    if (adapter?.getType?.() === 'express') {
+    if (type === 'express') {
       adapter
         .getInstance<{ disable(setting: string): unknown }>()
         .disable('x-powered-by');
+    }
+    // Lets `fastifyFrameworkErrors`, created before the app, answer through this app's filter and logger.
+    const filter = this.filter;
+    if (type === 'fastify' && filter) {
+      const instance = adapter.getInstance<Record<symbol, unknown>>();
+      instance[FRAMEWORK_ERRORS_RESPONDER] = (
+        error: unknown,
+        request: unknown,
+        reply: unknown,
+      ) => filter.answerFrameworkError(error, request, reply);
     }
   }
 }

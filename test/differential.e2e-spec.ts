@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootFixture, type BootedApp } from './utils/boot.js';
+import { bootFixture, PLATFORMS, type BootedApp } from './utils/boot.js';
 
 type Probe = (http: ReturnType<typeof request>) => request.Test;
 
@@ -23,22 +23,23 @@ const probes: [string, Probe][] = [
   ['bad percent-encoding', (h) => h.get('/fail/pipe/%FF')],
   [
     'an oversized body',
-    (h) => h.post('/echo').send({ blob: 'x'.repeat(200 * 1024) }),
+    // Over both defaults: Express 100 KB, Fastify 1 MiB.
+    (h) => h.post('/echo').send({ blob: 'x'.repeat(1_100_000) }),
   ],
 ];
 
-describe('differential: HttpExceptions look exactly as on bare Nest', () => {
+describe.each(PLATFORMS)('differential: HttpExceptions look exactly as on bare Nest (%s)', (platform) => {
   let safe: BootedApp;
   let bare: BootedApp;
 
   beforeAll(async () => {
-    [safe, bare] = await Promise.all([bootFixture(), bootFixture(false)]);
+    [safe, bare] = await Promise.all([bootFixture({}, platform), bootFixture(false, platform)]);
   });
   afterAll(async () => {
     await Promise.all([safe.close(), bare.close()]);
   });
 
-  it.each(probes)('%s', async (_what, probe) => {
+  it.each(probes)('%s', async (what, probe) => {
     const [ours, nest] = await Promise.all([
       probe(request(safe.app.getHttpServer())),
       probe(request(bare.app.getHttpServer())),
@@ -47,8 +48,10 @@ describe('differential: HttpExceptions look exactly as on bare Nest', () => {
     expect(ours.status).toBe(nest.status);
     expect(ours.text).toBe(nest.text);
     expect(ours.headers['content-type']).toBe(nest.headers['content-type']);
-    expect(ours.headers['x-request-id']).toMatch(/^[0-9a-f]{16}$/);
-    expect(nest.headers['x-powered-by']).toBe('Express');
+    // Fastify's router answers a bad URL before Nest runs (see fastify.e2e-spec.ts for the handler).
+    const reachesNest = !(platform === 'fastify' && what === 'bad percent-encoding');
+    if (reachesNest) expect(ours.headers['x-request-id']).toMatch(/^[0-9a-f]{16}$/);
+    expect(nest.headers['x-powered-by']).toBe(platform === 'express' ? 'Express' : undefined);
     expect(ours.headers['x-powered-by']).toBeUndefined();
   });
 });

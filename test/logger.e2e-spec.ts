@@ -2,7 +2,7 @@ import request from 'supertest';
 import TransportStream from 'winston-transport';
 import { describe, expect, it, vi } from 'vitest';
 import { expectOpaque500 } from './utils/assertions.js';
-import { bootFixture } from './utils/boot.js';
+import { bootFixture, PLATFORMS } from './utils/boot.js';
 
 const MESSAGE = Symbol.for('message');
 
@@ -41,7 +41,7 @@ function captureStderr() {
   return { chunks, restore: () => spy.mockRestore() };
 }
 
-describe('logger failures never reach the client or the process', () => {
+describe.each(PLATFORMS)('logger failures never reach the client or the process (%s)', (platform) => {
   it.each([
     ['a transport whose log() throws', () => new ThrowingTransport()],
     ['a transport that emits error', () => new ErroringTransport()],
@@ -49,7 +49,7 @@ describe('logger failures never reach the client or the process', () => {
     '%s: every request still gets its 500; reported once on stderr',
     async (_what, make) => {
       const stderr = captureStderr();
-      const booted = await bootFixture({ logger: { transports: [make()] } });
+      const booted = await bootFixture({ logger: { transports: [make()] } }, platform);
       try {
         const http = request(booted.app.getHttpServer());
         for (let i = 0; i < 5; i++)
@@ -68,10 +68,10 @@ describe('logger failures never reach the client or the process', () => {
   );
 });
 
-describe('shutdown', () => {
+describe.each(PLATFORMS)('shutdown (%s)', (platform) => {
   it('app.close() flushes every pending line', async () => {
     const slow = new SlowTransport();
-    const booted = await bootFixture({ logger: { transports: [slow] } });
+    const booted = await bootFixture({ logger: { transports: [slow] } }, platform);
     const http = request(booted.app.getHttpServer());
     const ids: string[] = [];
     for (let i = 0; i < 20; i++)

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type ModuleMetadata } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
@@ -9,19 +9,13 @@ import {
 } from 'nestjs-safe-errors';
 import { FailuresController } from './app/failures.controller.js';
 import { expectOpaque500, failureRecord } from './utils/assertions.js';
+import { bootApp, PLATFORMS } from './utils/boot.js';
 import { MemoryTransport } from './utils/memory.transport.js';
 
-async function boot(imports: unknown[]) {
-  const moduleRef = await Test.createTestingModule({
-    imports: imports as never[],
-    controllers: [FailuresController],
-  }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
-  await app.listen(0, '127.0.0.1');
-  return app;
-}
+describe.each(PLATFORMS)('options (%s)', (platform) => {
+  const boot = (imports: ModuleMetadata['imports']) =>
+    bootApp({ imports, controllers: [FailuresController] }, { platform });
 
-describe('options', () => {
   it.each<[string, unknown, RegExp]>([
     [
       'requestIdHeader',

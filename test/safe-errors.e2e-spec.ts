@@ -6,14 +6,14 @@ import {
   expectOpaque500,
   failureRecord,
 } from './utils/assertions.js';
-import { bootFixture, type BootedApp } from './utils/boot.js';
+import { bootFixture, PLATFORMS, type BootedApp } from './utils/boot.js';
 
-describe('SafeErrorsModule over a real socket (Express)', () => {
+describe.each(PLATFORMS)('SafeErrorsModule over a real socket (%s)', (platform) => {
   let booted: BootedApp;
   let http: ReturnType<typeof request>;
 
   beforeAll(async () => {
-    booted = await bootFixture();
+    booted = await bootFixture({}, platform);
     http = request(booted.app.getHttpServer());
   });
   afterAll(() => booted.close());
@@ -222,6 +222,20 @@ describe('SafeErrorsModule over a real socket (Express)', () => {
   });
 
   describe('correlation IDs', () => {
+    it('getRequestId() returns the header ID inside a handler that parsed a body', async () => {
+      const res = await http.post('/request-id').send({ order: 7 });
+      expect(res.status).toBe(201);
+      expect(res.body).toEqual({ requestId: res.headers['x-request-id'], body: { order: 7 } });
+    });
+
+    it('a failure after body parsing keeps the request ID in body, header and log', async () => {
+      const res = await http.post('/fail/with-body').send({ card: '4111 1111 1111 1111' });
+      const requestId = expectOpaque500(res);
+      const record = await failureRecord(booted.logs, requestId);
+      expect(record.method).toBe('POST');
+      expect(JSON.stringify(record)).not.toContain('4111 1111 1111 1111');
+    });
+
     it('gives 200 concurrent failures 200 distinct IDs, each logged exactly once', async () => {
       const responses = await Promise.all(
         Array.from({ length: 200 }, () => http.get('/fail/async')),

@@ -11,6 +11,7 @@ import {
   Post,
   Redirect,
   Res,
+  ServiceUnavailableException,
   UnauthorizedException,
   UseGuards,
   UseInterceptors,
@@ -21,6 +22,7 @@ import {
   type PipeTransform,
 } from '@nestjs/common';
 import { IsInt, IsString, Min } from 'class-validator';
+import { getRequestId } from 'nestjs-safe-errors';
 import { throwError, type Observable } from 'rxjs';
 import { PLANTED } from './planted-secrets.js';
 
@@ -128,6 +130,17 @@ export class FailuresController {
   @Post('echo')
   echo(@Body() body: unknown): unknown {
     return body;
+  }
+
+  /** What getRequestId() sees inside a handler that received a body. */
+  @Post('request-id')
+  requestId(@Body() body: unknown): { requestId: string | undefined; body: unknown } {
+    return { requestId: getRequestId(), body };
+  }
+
+  @Post('fail/with-body')
+  failWithBody(@Body() body: unknown): never {
+    throw new Error(`cannot store ${JSON.stringify(body)}`);
   }
 
   @Post('things')
@@ -268,6 +281,11 @@ export class FailuresController {
     throw new BadRequestException('Bad order', {
       cause: new Error(`cause holds ${PLANTED.connectionString}`),
     });
+  }
+
+  @Get('http/unavailable')
+  unavailable(): never {
+    throw new ServiceUnavailableException(`pool exhausted at ${PLANTED.connectionString}`);
   }
 
   @Get('http/server-error')
