@@ -283,7 +283,8 @@ function build(config: CompiledOptions): Redactor {
         return value;
       case 'bigint':
       case 'symbol':
-        return value.toString();
+        // A symbol's description and a BigInt's digits are text like any other (a password, a card number).
+        return text(value.toString());
       case 'function':
         return DROP;
       default:
@@ -485,8 +486,8 @@ function build(config: CompiledOptions): Redactor {
     if (obj instanceof Number)
       return number(Number.prototype.valueOf.call(obj));
     if (obj instanceof Boolean) return Boolean.prototype.valueOf.call(obj);
-    if (isBigIntObject(obj)) return BigInt.prototype.toString.call(obj);
-    if (isSymbolObject(obj)) return Symbol.prototype.toString.call(obj);
+    if (isBigIntObject(obj)) return text(BigInt.prototype.toString.call(obj));
+    if (isSymbolObject(obj)) return text(Symbol.prototype.toString.call(obj));
     if (obj instanceof RegExp) return text(String(obj));
     return SKIP;
   };

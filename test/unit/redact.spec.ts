@@ -929,3 +929,14 @@ describe('redact: options', () => {
     expect(() => redact({}, bad)).toThrow(new TypeError(message));
   });
 });
+
+describe('secrets in symbols and BigInts (found by the error-path fuzzer)', () => {
+  it.each([
+    ['a symbol description', Symbol('password=hunter2'), 'Symbol(password=[REDACTED])'],
+    ['a boxed symbol', Object(Symbol('token=abc123def')), 'Symbol(token=[REDACTED])'],
+    ['a Luhn-valid BigInt', 4111111111111111n, '[REDACTED]'],
+    ['an ordinary BigInt', 12345678901234567890n, '12345678901234567890'],
+  ])('%s', (_what, value, expected) => {
+    expect(redact({ v: value })).toEqual({ v: expected });
+  });
+});
