@@ -1,4 +1,5 @@
 export { SafeErrorsModule } from './safe-errors.module.js';
+export { SafeErrorsFilter } from './safe-errors.filter.js';
 export {
   RedactingLogger,
   type RedactingLoggerOptions,

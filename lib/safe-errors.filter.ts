@@ -46,7 +46,10 @@ function isObject(value: unknown): value is object {
 }
 
 /**
- * @internal The global filter. `HttpException`s (and `RpcException`s, `WsException`s) go out exactly as Nest
+ * The filter `SafeErrorsModule` registers globally. Apply it yourself only where Nest ignores global filters:
+ * `@UseFilters(SafeErrorsFilter)` on a WebSocket gateway.
+ *
+ * The global filter. `HttpException`s (and `RpcException`s, `WsException`s) go out exactly as Nest
  * sends them; everything else becomes an opaque answer whose only detail is a request ID, while the full
  * story goes to the log. It never throws: every read of the exception is guarded, and a failure while
  * answering ends in a last-resort 500 or a closed connection.

@@ -42,7 +42,14 @@ function withProviders(module: DynamicModule): DynamicModule {
   return {
     ...module,
     providers: [...(module.providers ?? []), ...PROVIDERS],
-    exports: [...(module.exports ?? []), RedactingLogger],
+    // The filter and what it needs are exported for `@UseFilters(SafeErrorsFilter)` on WebSocket gateways,
+    // which Nest never hands to global filters.
+    exports: [
+      ...(module.exports ?? []),
+      RedactingLogger,
+      SafeErrorsConfig,
+      SafeErrorsFilter,
+    ],
   };
 }
 
