@@ -15,3 +15,23 @@ export const requestContext = new AsyncLocalStorage<RequestContextStore>();
 export function getRequestId(): string | undefined {
   return requestContext.getStore()?.requestId;
 }
+
+/** @internal Where the middleware also leaves the ID: on Node's own request object. */
+export const REQUEST_ID = Symbol.for('nestjs-safe-errors.requestId');
+
+/**
+ * @internal The ID the middleware gave this request, read from the request itself (Express's request is
+ * Node's; Fastify keeps Node's as `raw`). The filter's fallback should a platform run a handler outside the
+ * request's async context.
+ */
+export function requestIdOf(request: unknown): string | undefined {
+  try {
+    const req = request as Record<symbol, unknown> & {
+      raw?: Record<symbol, unknown>;
+    };
+    const id = req[REQUEST_ID] ?? req.raw?.[REQUEST_ID];
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,6 +1,6 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { requestContext } from './request-context.js';
+import { REQUEST_ID, requestContext } from './request-context.js';
 import { SafeErrorsConfig } from './safe-errors.config.js';
 
 /**
@@ -21,6 +21,7 @@ export class RequestIdMiddleware implements NestMiddleware<
   ): void {
     const requestId = this.config.requestIdFor(req.headers);
     res.setHeader(this.config.requestIdHeader, requestId);
+    (req as unknown as Record<symbol, unknown>)[REQUEST_ID] = requestId;
     requestContext.run({ requestId }, next);
   }
 }

@@ -16,7 +16,7 @@ import {
 } from './exception-inspection.js';
 import { opaqueResponse } from './opaque-response.js';
 import { RedactingLogger } from './redacting.logger.js';
-import { getRequestId } from './request-context.js';
+import { getRequestId, requestIdOf } from './request-context.js';
 import { describeRequest, type RequestInfo } from './request-info.js';
 import { SafeErrorsConfig } from './safe-errors.config.js';
 import { OPAQUE_ERROR_MESSAGE } from './safe-errors.constants.js';
@@ -103,7 +103,7 @@ export class SafeErrorsFilter implements ExceptionFilter {
     const request: unknown = host.getArgByIndex(0);
     const response: unknown = host.getArgByIndex(1);
     // Set before routing by the middleware; absent when the request failed earlier (e.g. body parsing).
-    let requestId = getRequestId();
+    let requestId = getRequestId() ?? requestIdOf(request);
     const assigned = requestId !== undefined;
     requestId ??= this.config.requestIdFor(
       read(() => (request as HeadersLike).headers),

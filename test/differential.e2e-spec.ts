@@ -28,30 +28,41 @@ const probes: [string, Probe][] = [
   ],
 ];
 
-describe.each(PLATFORMS)('differential: HttpExceptions look exactly as on bare Nest (%s)', (platform) => {
-  let safe: BootedApp;
-  let bare: BootedApp;
+describe.each(PLATFORMS)(
+  'differential: HttpExceptions look exactly as on bare Nest (%s)',
+  (platform) => {
+    let safe: BootedApp;
+    let bare: BootedApp;
 
-  beforeAll(async () => {
-    [safe, bare] = await Promise.all([bootFixture({}, platform), bootFixture(false, platform)]);
-  });
-  afterAll(async () => {
-    await Promise.all([safe.close(), bare.close()]);
-  });
+    beforeAll(async () => {
+      [safe, bare] = await Promise.all([
+        bootFixture({}, platform),
+        bootFixture(false, platform),
+      ]);
+    });
+    afterAll(async () => {
+      await Promise.all([safe.close(), bare.close()]);
+    });
 
-  it.each(probes)('%s', async (what, probe) => {
-    const [ours, nest] = await Promise.all([
-      probe(request(safe.app.getHttpServer())),
-      probe(request(bare.app.getHttpServer())),
-    ]);
-    expect(nest.status).toBeGreaterThanOrEqual(400);
-    expect(ours.status).toBe(nest.status);
-    expect(ours.text).toBe(nest.text);
-    expect(ours.headers['content-type']).toBe(nest.headers['content-type']);
-    // Fastify's router answers a bad URL before Nest runs (see fastify.e2e-spec.ts for the handler).
-    const reachesNest = !(platform === 'fastify' && what === 'bad percent-encoding');
-    if (reachesNest) expect(ours.headers['x-request-id']).toMatch(/^[0-9a-f]{16}$/);
-    expect(nest.headers['x-powered-by']).toBe(platform === 'express' ? 'Express' : undefined);
-    expect(ours.headers['x-powered-by']).toBeUndefined();
-  });
-});
+    it.each(probes)('%s', async (what, probe) => {
+      const [ours, nest] = await Promise.all([
+        probe(request(safe.app.getHttpServer())),
+        probe(request(bare.app.getHttpServer())),
+      ]);
+      expect(nest.status).toBeGreaterThanOrEqual(400);
+      expect(ours.status).toBe(nest.status);
+      expect(ours.text).toBe(nest.text);
+      expect(ours.headers['content-type']).toBe(nest.headers['content-type']);
+      // Fastify's router answers a bad URL before Nest runs (see fastify.e2e-spec.ts for the handler).
+      const reachesNest = !(
+        platform === 'fastify' && what === 'bad percent-encoding'
+      );
+      if (reachesNest)
+        expect(ours.headers['x-request-id']).toMatch(/^[0-9a-f]{16}$/);
+      expect(nest.headers['x-powered-by']).toBe(
+        platform === 'express' ? 'Express' : undefined,
+      );
+      expect(ours.headers['x-powered-by']).toBeUndefined();
+    });
+  },
+);

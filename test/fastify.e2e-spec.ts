@@ -11,35 +11,50 @@ describe('Fastify: errors its router answers before Nest', () => {
     let booted: BootedApp;
     let http: ReturnType<typeof request>;
     beforeAll(async () => {
-      booted = await bootFixture({}, 'fastify', { frameworkErrors: fastifyFrameworkErrors });
+      booted = await bootFixture({}, 'fastify', {
+        frameworkErrors: fastifyFrameworkErrors,
+      });
       http = request(booted.app.getHttpServer());
     });
     afterAll(() => booted.close());
 
     it.each([
       ['a malformed URL', '/fail/pipe/%FF', 400, 'Bad Request', '%FF'],
-      ['an over-long route parameter', `/fail/pipe/${LONG_PARAM}`, 414, 'URI Too Long', LONG_PARAM],
-    ])('%s keeps its status, carries an ID, echoes nothing, and is logged', async (_what, path, status, phrase, echo) => {
-      const res = await http.get(path);
-      const requestId = res.headers['x-request-id'] as string;
-      expect(res.status).toBe(status);
-      expect(requestId).toMatch(/^[0-9a-f]{16}$/);
-      expect(res.text).toBe(JSON.stringify({ statusCode: status, message: phrase, requestId }));
-      expect(res.headers['cache-control']).toBe('no-store');
-      expect(res.text).not.toContain(echo);
-      expect(res.text).not.toMatch(/FST_ERR/);
-      expectNothingLeaked(res);
-      await expect
-        .poll(() => booted.logs.withRequestId(requestId))
-        .toEqual([
-          expect.objectContaining({
-            level: 'warn',
-            statusCode: status,
-            method: 'GET',
-            error: expect.objectContaining({ code: expect.stringMatching(/^FST_ERR_/) }),
-          }),
-        ]);
-    });
+      [
+        'an over-long route parameter',
+        `/fail/pipe/${LONG_PARAM}`,
+        414,
+        'URI Too Long',
+        LONG_PARAM,
+      ],
+    ])(
+      '%s keeps its status, carries an ID, echoes nothing, and is logged',
+      async (_what, path, status, phrase, echo) => {
+        const res = await http.get(path);
+        const requestId = res.headers['x-request-id'] as string;
+        expect(res.status).toBe(status);
+        expect(requestId).toMatch(/^[0-9a-f]{16}$/);
+        expect(res.text).toBe(
+          JSON.stringify({ statusCode: status, message: phrase, requestId }),
+        );
+        expect(res.headers['cache-control']).toBe('no-store');
+        expect(res.text).not.toContain(echo);
+        expect(res.text).not.toMatch(/FST_ERR/);
+        expectNothingLeaked(res);
+        await expect
+          .poll(() => booted.logs.withRequestId(requestId))
+          .toEqual([
+            expect.objectContaining({
+              level: 'warn',
+              statusCode: status,
+              method: 'GET',
+              error: expect.objectContaining({
+                code: expect.stringMatching(/^FST_ERR_/),
+              }),
+            }),
+          ]);
+      },
+    );
 
     it('still serves ordinary routes', async () => {
       expect((await http.get('/ok')).status).toBe(200);
@@ -51,9 +66,13 @@ describe('Fastify: errors its router answers before Nest', () => {
       frameworkErrors: fastifyFrameworkErrors,
     });
     try {
-      const res = await request(booted.app.getHttpServer()).get('/fail/pipe/%FF');
+      const res = await request(booted.app.getHttpServer()).get(
+        '/fail/pipe/%FF',
+      );
       expect(res.status).toBe(400);
-      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.headers['content-type']).toMatch(
+        /^application\/problem\+json/,
+      );
       expect(JSON.parse(res.text)).toEqual({
         type: 'about:blank',
         title: 'Bad Request',
@@ -68,7 +87,9 @@ describe('Fastify: errors its router answers before Nest', () => {
   it("without it, Fastify's own answer echoes the URL and its error code (the gap the handler closes)", async () => {
     const booted = await bootFixture({}, 'fastify');
     try {
-      const res = await request(booted.app.getHttpServer()).get('/fail/pipe/%FF');
+      const res = await request(booted.app.getHttpServer()).get(
+        '/fail/pipe/%FF',
+      );
       expect(res.status).toBe(400);
       expect(res.text).toContain('FST_ERR_BAD_URL');
       expect(res.text).toContain('%FF');

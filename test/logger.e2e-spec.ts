@@ -41,37 +41,46 @@ function captureStderr() {
   return { chunks, restore: () => spy.mockRestore() };
 }
 
-describe.each(PLATFORMS)('logger failures never reach the client or the process (%s)', (platform) => {
-  it.each([
-    ['a transport whose log() throws', () => new ThrowingTransport()],
-    ['a transport that emits error', () => new ErroringTransport()],
-  ])(
-    '%s: every request still gets its 500; reported once on stderr',
-    async (_what, make) => {
-      const stderr = captureStderr();
-      const booted = await bootFixture({ logger: { transports: [make()] } }, platform);
-      try {
-        const http = request(booted.app.getHttpServer());
-        for (let i = 0; i < 5; i++)
-          expectOpaque500(await http.get('/fail/error'));
-        expect((await http.get('/ok')).status).toBe(200);
-        await new Promise((r) => setTimeout(r, 20));
-        const reports = stderr.chunks.filter((c) =>
-          c.includes('nestjs-safe-errors: a log transport failed'),
+describe.each(PLATFORMS)(
+  'logger failures never reach the client or the process (%s)',
+  (platform) => {
+    it.each([
+      ['a transport whose log() throws', () => new ThrowingTransport()],
+      ['a transport that emits error', () => new ErroringTransport()],
+    ])(
+      '%s: every request still gets its 500; reported once on stderr',
+      async (_what, make) => {
+        const stderr = captureStderr();
+        const booted = await bootFixture(
+          { logger: { transports: [make()] } },
+          platform,
         );
-        expect(reports).toHaveLength(1);
-      } finally {
-        stderr.restore();
-        await booted.close();
-      }
-    },
-  );
-});
+        try {
+          const http = request(booted.app.getHttpServer());
+          for (let i = 0; i < 5; i++)
+            expectOpaque500(await http.get('/fail/error'));
+          expect((await http.get('/ok')).status).toBe(200);
+          await new Promise((r) => setTimeout(r, 20));
+          const reports = stderr.chunks.filter((c) =>
+            c.includes('nestjs-safe-errors: a log transport failed'),
+          );
+          expect(reports).toHaveLength(1);
+        } finally {
+          stderr.restore();
+          await booted.close();
+        }
+      },
+    );
+  },
+);
 
 describe.each(PLATFORMS)('shutdown (%s)', (platform) => {
   it('app.close() flushes every pending line', async () => {
     const slow = new SlowTransport();
-    const booted = await bootFixture({ logger: { transports: [slow] } }, platform);
+    const booted = await bootFixture(
+      { logger: { transports: [slow] } },
+      platform,
+    );
     const http = request(booted.app.getHttpServer());
     const ids: string[] = [];
     for (let i = 0; i < 20; i++)

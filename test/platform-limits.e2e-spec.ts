@@ -9,7 +9,8 @@ import { portOf, rawRequest } from './utils/raw-http.js';
  */
 const EXPECTED: Record<Platform, { tooLarge: string; badLine: string }> = {
   express: {
-    tooLarge: 'HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n',
+    tooLarge:
+      'HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n',
     badLine: 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n',
   },
   fastify: {
@@ -22,28 +23,34 @@ const EXPECTED: Record<Platform, { tooLarge: string; badLine: string }> = {
   },
 };
 
-describe.each(PLATFORMS)('answers the platform gives by itself (%s)', (platform) => {
-  it('a header over 16 KB: 431, exactly as measured, no ID, no log line', async () => {
-    const booted = await bootFixture({}, platform);
-    try {
-      const raw = await rawRequest(
-        portOf(booted.app.getHttpServer()),
-        `GET /ok HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
-      );
-      expect(raw).toBe(EXPECTED[platform].tooLarge);
-      expect(booted.logs.lines).toEqual([]);
-    } finally {
-      await booted.close();
-    }
-  });
+describe.each(PLATFORMS)(
+  'answers the platform gives by itself (%s)',
+  (platform) => {
+    it('a header over 16 KB: 431, exactly as measured, no ID, no log line', async () => {
+      const booted = await bootFixture({}, platform);
+      try {
+        const raw = await rawRequest(
+          portOf(booted.app.getHttpServer()),
+          `GET /ok HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+        );
+        expect(raw).toBe(EXPECTED[platform].tooLarge);
+        expect(booted.logs.lines).toEqual([]);
+      } finally {
+        await booted.close();
+      }
+    });
 
-  it('a malformed request line: 400, exactly as measured', async () => {
-    const booted = await bootFixture({}, platform);
-    try {
-      const raw = await rawRequest(portOf(booted.app.getHttpServer()), 'GARBAGE\r\n\r\n');
-      expect(raw).toBe(EXPECTED[platform].badLine);
-    } finally {
-      await booted.close();
-    }
-  });
-});
+    it('a malformed request line: 400, exactly as measured', async () => {
+      const booted = await bootFixture({}, platform);
+      try {
+        const raw = await rawRequest(
+          portOf(booted.app.getHttpServer()),
+          'GARBAGE\r\n\r\n',
+        );
+        expect(raw).toBe(EXPECTED[platform].badLine);
+      } finally {
+        await booted.close();
+      }
+    });
+  },
+);

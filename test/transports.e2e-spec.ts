@@ -194,7 +194,7 @@ describe('WebSocket gateway (ws adapter)', () => {
         socket.once('open', resolve).once('error', reject),
       );
       const reply = new Promise<string>((resolve) =>
-        socket.once('message', (m) => resolve(String(m))),
+        socket.once('message', (m: Buffer) => resolve(m.toString('utf8'))),
       );
       socket.send(JSON.stringify({ event, data }));
       return JSON.parse(await reply) as { event: string; data: unknown };

@@ -12,7 +12,7 @@ import {
 import { APP_PIPE } from '@nestjs/core';
 import { IsInt, IsString, Min } from 'class-validator';
 import { SafeErrorsModule } from 'nestjs-safe-errors';
-import type { MemoryTransport } from '../utils/memory.transport.js';
+import type TransportStream from 'winston-transport';
 
 /** What the next request to /throw throws; set by the test, since any JS value can be thrown. */
 @Injectable()
@@ -60,7 +60,7 @@ class FuzzController {
 }
 
 /** A small app whose only failing route throws whatever the test chose. */
-export function fuzzAppMetadata(logs: MemoryTransport): ModuleMetadata {
+export function fuzzAppMetadata(logs: TransportStream): ModuleMetadata {
   return {
     imports: [SafeErrorsModule.forRoot({ logger: { transports: [logs] } })],
     controllers: [FuzzController],

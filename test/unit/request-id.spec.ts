@@ -39,3 +39,18 @@ describe('request IDs', () => {
     expect(config.newRequestId()).toMatch(/^[0-9a-f]{16}$/);
   });
 });
+
+describe('the ID left on the request itself', () => {
+  it('is read from Node’s request, or from Fastify’s raw one', async () => {
+    const { REQUEST_ID, requestIdOf } =
+      await import('../../lib/request-context.js');
+    expect(requestIdOf({ [REQUEST_ID]: 'abcdef0123456789' })).toBe(
+      'abcdef0123456789',
+    );
+    expect(requestIdOf({ raw: { [REQUEST_ID]: '0123456789abcdef' } })).toBe(
+      '0123456789abcdef',
+    );
+    expect(requestIdOf({})).toBeUndefined();
+    expect(requestIdOf(null)).toBeUndefined();
+  });
+});
