@@ -113,8 +113,9 @@ export class SafeErrorsFilter implements ExceptionFilter {
       if (!adapter) throw new Error('no HTTP adapter');
       if (!assigned)
         adapter.setHeader(response, this.config.requestIdHeader, requestId);
+      let status = 500;
       if (isHttpException(exception)) {
-        const status = exception.getStatus();
+        status = exception.getStatus();
         if (!(this.config.opaqueServerErrors && status >= 500)) {
           this.passThrough(
             exception,
@@ -126,26 +127,16 @@ export class SafeErrorsFilter implements ExceptionFilter {
           );
           return;
         }
-        logged = true;
-        this.logFailure(
-          exception,
-          requestId,
-          describeRequest(request, adapter),
-          status,
-          response,
-        );
-        this.replyOpaque(adapter, response, status, requestId);
-        return;
       }
       logged = true;
       this.logFailure(
         exception,
         requestId,
         describeRequest(request, adapter),
-        500,
+        status,
         response,
       );
-      this.replyOpaque(adapter, response, 500, requestId);
+      this.replyOpaque(adapter, response, status, requestId);
     } catch (failure) {
       if (!logged) {
         this.logFailure(

@@ -24,6 +24,7 @@ import {
 import { IsInt, IsString, Min } from 'class-validator';
 import { getRequestId } from 'nestjs-safe-errors';
 import { throwError, type Observable } from 'rxjs';
+import { hostileProxy, withThrowingGetters } from '../utils/hostile-values.js';
 import { PLANTED } from './planted-secrets.js';
 
 export class CreateThingDto {
@@ -75,19 +76,6 @@ class ThrowingPipe implements PipeTransform {
   }
 }
 
-function unreadableError(): Error {
-  const err = new Error('x');
-  // 'stack' first: redefining it makes V8 format the stack, which reads the message.
-  for (const key of ['stack', 'message', 'name']) {
-    Object.defineProperty(err, key, {
-      get() {
-        throw new Error(`${key} getter exploded`);
-      },
-    });
-  }
-  return err;
-}
-
 function circularError(): Error {
   const err = new Error(`circular ${PLANTED.password}`) as Error & {
     self?: unknown;
@@ -97,22 +85,6 @@ function circularError(): Error {
   err.self = err;
   err.cause = other;
   return err;
-}
-
-function hostileProxy(): object {
-  const boom = () => {
-    throw new Error('trap');
-  };
-  return new Proxy(
-    {},
-    {
-      get: boom,
-      has: boom,
-      ownKeys: boom,
-      getPrototypeOf: boom,
-      getOwnPropertyDescriptor: boom,
-    },
-  );
 }
 
 /** Every way a handler can fail, one route each. */
@@ -134,7 +106,10 @@ export class FailuresController {
 
   /** What getRequestId() sees inside a handler that received a body. */
   @Post('request-id')
-  requestId(@Body() body: unknown): { requestId: string | undefined; body: unknown } {
+  requestId(@Body() body: unknown): {
+    requestId: string | undefined;
+    body: unknown;
+  } {
     return { requestId: getRequestId(), body };
   }
 
@@ -198,7 +173,8 @@ export class FailuresController {
         }),
       'get-status': () =>
         Object.assign(new Error('has getStatus'), { getStatus: () => 404 }),
-      'throwing-getters': () => unreadableError(),
+      'throwing-getters': () =>
+        withThrowingGetters(['stack', 'message', 'name'], 'x'),
       circular: () => circularError(),
       'to-json': () =>
         Object.assign(new Error('toJSON throws'), {
@@ -285,7 +261,9 @@ export class FailuresController {
 
   @Get('http/unavailable')
   unavailable(): never {
-    throw new ServiceUnavailableException(`pool exhausted at ${PLANTED.connectionString}`);
+    throw new ServiceUnavailableException(
+      `pool exhausted at ${PLANTED.connectionString}`,
+    );
   }
 
   @Get('http/server-error')

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { hostileProxy, withThrowingGetters } from '../utils/hostile-values.js';
 
 /** A marker every planted secret starts with, so a leak is easy to see. */
 export const SECRET_PREFIX = 'PLNT';
@@ -6,45 +7,6 @@ export const SECRET_PREFIX = 'PLNT';
 const secret = fc
   .stringMatching(/^[A-Za-z0-9]{10,20}$/)
   .map((s) => `${SECRET_PREFIX}${s}`);
-
-function hostileProxy(): object {
-  const boom = (): never => {
-    throw new Error('trap');
-  };
-  return new Proxy(
-    {},
-    {
-      get: boom,
-      has: boom,
-      ownKeys: boom,
-      getPrototypeOf: boom,
-      getOwnPropertyDescriptor: boom,
-      apply: boom,
-      construct: boom,
-      defineProperty: boom,
-      deleteProperty: boom,
-      isExtensible: boom,
-      preventExtensions: boom,
-      set: boom,
-      setPrototypeOf: boom,
-    },
-  );
-}
-
-function withThrowingGetters(keys: string[], message: string): Error {
-  const err = new Error(message);
-  // 'stack' first: redefining it makes V8 format the stack, which reads the message.
-  for (const key of ['stack', 'message', 'name', 'constructor'].filter((k) =>
-    keys.includes(k),
-  )) {
-    Object.defineProperty(err, key, {
-      get() {
-        throw new Error(`${key} getter`);
-      },
-    });
-  }
-  return err;
-}
 
 function circularCauses(length: number, message: string): Error {
   const first = new Error(message);
