@@ -20,8 +20,18 @@ const SEVERITY: Record<SinkLevel, number> = {
   verbose: 5,
 };
 const MESSAGE = Symbol.for('message');
-// Keys a caller's fields may not overwrite: a forged level or timestamp would mislead whoever reads the log.
-const RESERVED = new Set(['level', 'message', 'timestamp']);
+// Keys a caller's fields may not overwrite: a forged level, time or ID would mislead whoever reads the log.
+// Colliding fields are kept, under CONFLICTS.
+const RESERVED = new Set([
+  'level',
+  'message',
+  'timestamp',
+  'context',
+  'requestId',
+  'traceId',
+  'spanId',
+]);
+const CONFLICTS = 'conflictingFields';
 // A transport that never drains must not hold the app's shutdown forever.
 const CLOSE_TIMEOUT_MS = 5_000;
 // oxlint-disable-next-line no-control-regex -- matching control characters is the point
@@ -75,12 +85,13 @@ export class LogSink {
   // report a batch done before its lines are, so stream lengths alone cannot say when all is written.
   private readonly inFlight = { count: 0 };
   private closing: Promise<void> | undefined;
+  private readonly report = (err: unknown) => this.reportFailure(err);
 
   constructor(options: SafeErrorsConfig['logger'], redactor: Redactor) {
     this.redactor = redactor;
     this.trace = createTraceReader();
     this.threshold = SEVERITY[toSinkLevel(options.level)];
-    const report = (err: unknown) => this.reportFailure(err);
+    const report = this.report;
     if (options.instance) {
       this.winston = options.instance;
       this.owned = false;
@@ -119,17 +130,18 @@ export class LogSink {
     message: string,
     fields: Record<string, unknown> | undefined,
     context: string | undefined,
+    requestId?: string,
   ): void {
-    if (!this.isEnabled(level) || this.closing) return;
+    if (!this.isEnabled(level)) return;
     try {
       const record: Record<string, unknown> = {
         level: this.owned ? level : this.levelFor(level),
         message: this.redactor(message),
         timestamp: new Date().toISOString(),
       };
-      if (context !== undefined) record.context = context;
-      const store = requestContext.getStore();
-      if (store) record.requestId = store.requestId;
+      if (context !== undefined) record.context = this.redactor(context);
+      const id = requestId ?? requestContext.getStore()?.requestId;
+      if (id !== undefined) record.requestId = id;
       const span = this.trace?.();
       if (span) {
         record.traceId = span.traceId;
@@ -138,10 +150,18 @@ export class LogSink {
       if (fields) {
         const clean = this.redactor(fields);
         if (clean && typeof clean === 'object') {
+          let conflicts: Record<string, unknown> | undefined;
           for (const [key, value] of Object.entries(clean)) {
-            if (!RESERVED.has(key)) record[key] = value;
+            if (RESERVED.has(key)) (conflicts ??= {})[key] = value;
+            else record[key] = value;
           }
+          if (conflicts) record[CONFLICTS] = conflicts;
         }
+      }
+      if (this.closing) {
+        // Another module's shutdown hook ran after this one: the line goes to stderr rather than nowhere.
+        process.stderr.write(`${JSON.stringify(record)}\n`);
+        return;
       }
       this.winston.log(record as winston.LogEntry);
     } catch (err) {
@@ -156,7 +176,11 @@ export class LogSink {
 
   /** Ends the winston logger this sink created, once its transports have written every pending line. */
   close(): Promise<void> {
-    if (!this.owned) return Promise.resolve();
+    if (!this.owned) {
+      // Not ours to end; only stop listening, so a closed app is not kept alive by the user's logger.
+      this.winston.off('error', this.report);
+      return Promise.resolve();
+    }
     this.closing ??= this.drainAndEnd();
     return this.closing;
   }

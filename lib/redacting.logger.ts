@@ -16,6 +16,8 @@ export interface RedactingLoggerOptions extends SafeErrorsLoggerOptions {
 
 // Nest passes a stack as a string whose second line is a frame.
 const STACK = /\n\s+at /;
+// What a context looks like: a class or module name, not a sentence, a URL or a key=value pair.
+const CONTEXT = /^[A-Za-z_$][\w$.:-]{0,99}$/;
 
 /**
  * A winston-backed logger that scrubs secrets from every line. Inject it in services, hand it to
@@ -95,6 +97,19 @@ export class RedactingLogger implements LoggerService {
     return this.sink.close();
   }
 
+  /**
+   * @internal For the filter: a line for a request whose ID is known even when no async context carries it
+   * (a failure before the middleware ran).
+   */
+  logFor(
+    level: 'error' | 'warn' | 'debug',
+    requestId: string,
+    message: string,
+    fields: Record<string, unknown>,
+  ): void {
+    this.sink.write(level, message, fields, this.context, requestId);
+  }
+
   private write(level: SinkLevel, message: unknown, params: unknown[]): void {
     // Skip all parsing when the line would be dropped anyway.
     if (!this.sink.isEnabled(level)) return;
@@ -102,12 +117,25 @@ export class RedactingLogger implements LoggerService {
     let fields: Record<string, unknown> | undefined;
     let context = this.context;
     try {
-      [text, fields] = splitMessage(message);
+      [text, fields] = splitMessage(resolveMessage(message));
       let last = params.length - 1;
-      // Nest's convention: a trailing string is the context, unless it is a stack.
+      // Nest's convention: a trailing string is the context. Only a name-like one is taken as such, so a
+      // value such as a URL passed last stays a scrubbed argument.
       const tail = params[last];
-      if (typeof tail === 'string' && !STACK.test(tail)) {
+      if (typeof tail === 'string' && CONTEXT.test(tail)) {
         context = tail;
+        last--;
+      }
+      // Nest's ConsoleLogger: error(message, stack, context) takes the string before the context as the
+      // stack, framed or not.
+      const stack = params[last];
+      if (
+        (level === 'error' || level === 'fatal') &&
+        last >= 0 &&
+        last === params.length - 2 &&
+        typeof stack === 'string'
+      ) {
+        (fields ??= {}).stack = stack;
         last--;
       }
       for (let i = 0; i <= last; i++) {
@@ -119,6 +147,14 @@ export class RedactingLogger implements LoggerService {
     }
     this.sink.write(level, text, fields, context);
   }
+}
+
+/** As Nest's ConsoleLogger: a class logs its name, any other function is called for the message. */
+function resolveMessage(message: unknown, depth = 0): unknown {
+  if (typeof message !== 'function' || depth > 3) return message;
+  const source = Function.prototype.toString.call(message);
+  if (source.startsWith('class ')) return (message as { name: string }).name;
+  return resolveMessage((message as () => unknown)(), depth + 1);
 }
 
 function isError(value: unknown): value is Error {

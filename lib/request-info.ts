@@ -30,6 +30,7 @@ interface RequestLike {
 export function describeRequest(
   request: unknown,
   adapter: HttpServer | undefined,
+  censor = '[REDACTED]',
 ): RequestInfo {
   const info: RequestInfo = {};
   if (!request || typeof request !== 'object') return info;
@@ -37,10 +38,48 @@ export function describeRequest(
   const method = read(() => adapter?.getRequestMethod?.(request));
   if (typeof method === 'string') info.method = method;
   const url = read(() => adapter?.getRequestUrl?.(request));
-  if (typeof url === 'string') info.url = url;
+  if (typeof url === 'string') info.url = scrubQuery(url, censor);
   const route = read(() => req.route?.path ?? req.routeOptions?.url);
   if (typeof route === 'string') info.route = route;
   const userId = read(() => req.user?.id);
   if (userId !== undefined && userId !== null) info.userId = userId;
   return info;
+}
+
+// Query parameters that carry one-time credentials in URLs (OAuth codes, signed-URL signatures, API keys):
+// censored here, where the key is known to be a URL parameter. The logger scrubs the usual token= and
+// password= pairs anywhere.
+const URL_SECRET_PARAMS = new Set([
+  'code',
+  'sig',
+  'signature',
+  'key',
+  'otp',
+  'xamzsignature',
+  'xamzcredential',
+  'xamzsecuritytoken',
+  'xgoogsignature',
+  'xgoogcredential',
+]);
+
+/** @internal The URL with the values of credential-like query parameters censored. */
+export function scrubQuery(url: string, censor: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const query = url
+    .slice(q + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq < 0) return pair;
+      const key = pair
+        .slice(0, eq)
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, '');
+      return URL_SECRET_PARAMS.has(key)
+        ? `${pair.slice(0, eq + 1)}${censor}`
+        : pair;
+    })
+    .join('&');
+  return `${url.slice(0, q)}?${query}`;
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createRedactor, type Redactor } from './redact.js';
+import { DEFAULT_CENSOR } from './redact.constants.js';
 import { SAFE_ERRORS_MODULE_OPTIONS } from './safe-errors.module-definition.js';
 import {
   DEFAULT_REQUEST_ID_HEADER,
@@ -24,6 +25,9 @@ const LOG_LEVELS: readonly SafeErrorsLogLevel[] = [
 ];
 // RFC 9110 token characters.
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+// Headers that frame the message or carry credentials and redirects: an ID must never replace them.
+const FORBIDDEN_HEADER =
+  /^(?:content-.*|transfer-encoding|connection|keep-alive|upgrade|host|set-cookie|cookie|authorization|proxy-.*|location|www-authenticate|cache-control|te|trailer)$/i;
 const KNOWN_OPTIONS = new Set([
   'requestIdHeader',
   'generateRequestId',
@@ -59,6 +63,8 @@ export class SafeErrorsConfig {
   readonly opaqueServerErrors: boolean;
   readonly problemDetails: boolean;
   readonly redactor: Redactor;
+  /** What a censored value becomes; also used for query values in logged URLs. */
+  readonly censor: string;
   readonly logger: Required<Pick<SafeErrorsLoggerOptions, 'level' | 'format'>> &
     Pick<SafeErrorsLoggerOptions, 'transports' | 'instance'>;
   private readonly generate: () => string;
@@ -84,6 +90,12 @@ export class SafeErrorsConfig {
         'must be a valid HTTP header name',
       );
     }
+    if (FORBIDDEN_HEADER.test(header)) {
+      throw new SafeErrorsOptionsError(
+        'requestIdHeader',
+        `must not be "${header}", a header HTTP or the library itself relies on`,
+      );
+    }
     this.requestIdHeader = header.toLowerCase();
 
     this.trustIncomingRequestId = booleanOption(opts, 'trustIncomingRequestId');
@@ -99,6 +111,7 @@ export class SafeErrorsConfig {
       );
     }
     // A generator that yields unsafe IDs would put them in headers and logs: refuse it at boot.
+    const samples = new Set<string>();
     for (let i = 0; i < 3; i++) {
       let sample: unknown;
       try {
@@ -118,6 +131,14 @@ export class SafeErrorsConfig {
           `must return strings matching ${String(GENERATED_REQUEST_ID_PATTERN)}`,
         );
       }
+      samples.add(sample);
+    }
+    // A constant generator would give every request the same ID.
+    if (samples.size < 3) {
+      throw new SafeErrorsOptionsError(
+        'generateRequestId',
+        'must return a different ID on each call',
+      );
     }
 
     if (
@@ -135,6 +156,7 @@ export class SafeErrorsConfig {
       );
     }
 
+    this.censor = opts.redact?.censor ?? DEFAULT_CENSOR;
     this.logger = validateLoggerOptions(opts.logger);
   }
 
@@ -216,7 +238,11 @@ function validateLoggerOptions(
       );
     }
     transports.forEach((t, i) => {
-      if (!t || typeof (t as { log?: unknown }).log !== 'function') {
+      const candidate = t as { log?: unknown; on?: unknown } | undefined;
+      if (
+        typeof candidate?.log !== 'function' ||
+        typeof candidate.on !== 'function'
+      ) {
         throw new SafeErrorsOptionsError(
           `logger.transports[${i}]`,
           'must be a winston transport',
@@ -231,6 +257,15 @@ function validateLoggerOptions(
     throw new SafeErrorsOptionsError(
       'logger.instance',
       'must be a winston logger',
+    );
+  }
+  if (
+    instance !== undefined &&
+    (transports !== undefined || options.format !== undefined)
+  ) {
+    throw new SafeErrorsOptionsError(
+      'logger.instance',
+      'cannot be combined with logger.transports or logger.format: the instance has its own',
     );
   }
   return { level, format, transports, instance };

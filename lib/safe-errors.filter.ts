@@ -1,5 +1,6 @@
 import {
   Catch,
+  IntrinsicException,
   type ArgumentsHost,
   type ExceptionFilter,
   type HttpException,
@@ -31,14 +32,28 @@ interface ClientLike {
   emit?: (event: string, payload: unknown) => unknown;
 }
 
-/** Ends a response whose headers are already out: the truncated body must not pass for a whole one. */
-function destroyResponse(response: unknown): void {
+/**
+ * Closes a response whose headers are already out, so a truncated body cannot pass for a whole one. A
+ * response that has already ended is complete and left alone.
+ */
+function closeUnfinished(response: unknown): void {
   try {
-    const raw = (response as { raw?: unknown }).raw ?? response;
-    (raw as { destroy?: () => void }).destroy?.();
+    const raw = ((response as { raw?: unknown }).raw ?? response) as {
+      writableEnded?: boolean;
+      destroy?: () => void;
+    };
+    if (raw.writableEnded !== true) raw.destroy?.();
   } catch {
     // the socket is already gone
   }
+}
+
+/** Nest's IntrinsicException that is not an HttpException (HttpException extends it). */
+function isIntrinsic(value: unknown): boolean {
+  return (
+    read(() => value instanceof IntrinsicException) === true &&
+    !isHttpException(value)
+  );
 }
 
 function isObject(value: unknown): value is object {
@@ -88,7 +103,12 @@ export class SafeErrorsFilter implements ExceptionFilter {
       typeof status === 'number' && status >= 400 && status < 600
         ? status
         : 400;
-    this.logFailure(error, requestId, describeRequest(request, adapter), code);
+    this.logFailure(
+      error,
+      requestId,
+      describeRequest(request, adapter, this.config.censor),
+      code,
+    );
     try {
       if (!adapter) throw new Error('no HTTP adapter');
       adapter.setHeader(reply, this.config.requestIdHeader, requestId);
@@ -103,7 +123,7 @@ export class SafeErrorsFilter implements ExceptionFilter {
     const request: unknown = host.getArgByIndex(0);
     const response: unknown = host.getArgByIndex(1);
     // Set before routing by the middleware; absent when the request failed earlier (e.g. body parsing).
-    let requestId = getRequestId() ?? requestIdOf(request);
+    let requestId = requestIdOf(request) ?? getRequestId();
     const assigned = requestId !== undefined;
     requestId ??= this.config.requestIdFor(
       read(() => (request as HeadersLike).headers),
@@ -132,7 +152,7 @@ export class SafeErrorsFilter implements ExceptionFilter {
       this.logFailure(
         exception,
         requestId,
-        describeRequest(request, adapter),
+        describeRequest(request, adapter, this.config.censor),
         status,
         response,
       );
@@ -142,7 +162,7 @@ export class SafeErrorsFilter implements ExceptionFilter {
         this.logFailure(
           exception,
           requestId,
-          describeRequest(request, adapter),
+          describeRequest(request, adapter, this.config.censor),
           500,
           response,
         );
@@ -171,25 +191,41 @@ export class SafeErrorsFilter implements ExceptionFilter {
           ...(errorCode !== undefined && { errorCode }),
         };
     if (adapter.isHeadersSent(response)) {
-      adapter.end(response);
-    } else {
-      adapter.reply(response, body, status);
+      // Too late for any answer: Nest would end() the response and let a truncated body look whole.
+      this.logFailure(
+        exception,
+        requestId,
+        describeRequest(request, adapter, this.config.censor),
+        status,
+        response,
+      );
+      closeUnfinished(response);
+      return;
     }
+    adapter.reply(response, body, status);
     try {
       const name = nameOf(exception);
       if (status >= 500) {
         // Nest logs no HttpException at all; a 5xx is still a failure someone must be able to find.
-        this.logger.error(`${name} (${status}) answered to the client`, {
+        this.logger.logFor(
+          'error',
           requestId,
-          ...describeRequest(request, adapter),
-          statusCode: status,
-          error: exception,
-        });
+          `${name} (${status}) answered to the client`,
+          {
+            ...describeRequest(request, adapter, this.config.censor),
+            statusCode: status,
+            error: exception,
+          },
+        );
       } else if (this.logger.isLevelEnabled('debug')) {
-        this.logger.debug(`${name} (${status}) answered to the client`, {
+        this.logger.logFor(
+          'debug',
           requestId,
-          statusCode: status,
-        });
+          `${name} (${status}) answered to the client`,
+          {
+            statusCode: status,
+          },
+        );
       }
     } catch {
       // the answer is already out; a log failure must not touch it
@@ -203,7 +239,7 @@ export class SafeErrorsFilter implements ExceptionFilter {
     requestId: string,
   ): void {
     if (adapter.isHeadersSent(response)) {
-      destroyResponse(response);
+      closeUnfinished(response);
       return;
     }
     const { contentType, body } = opaqueResponse(
@@ -237,7 +273,7 @@ export class SafeErrorsFilter implements ExceptionFilter {
     } catch {
       // fall through: closing the connection is the only answer left
     }
-    destroyResponse(response);
+    closeUnfinished(response);
   }
 
   private catchRpc(exception: unknown, host: ArgumentsHost): Observable<never> {
@@ -313,7 +349,13 @@ export class SafeErrorsFilter implements ExceptionFilter {
       { transport: type ?? 'unknown' },
       500,
     );
-    return Object.assign(new Error(OPAQUE_ERROR_MESSAGE), { requestId });
+    // No frames (GraphQL servers may send stacks to clients); `extensions` is where GraphQL reads extra fields.
+    const opaque = new Error(OPAQUE_ERROR_MESSAGE);
+    opaque.stack = `Error: ${OPAQUE_ERROR_MESSAGE}`;
+    return Object.assign(opaque, {
+      requestId,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+    });
   }
 
   private logFailure(
@@ -335,14 +377,18 @@ export class SafeErrorsFilter implements ExceptionFilter {
           ? ` in a ${request.transport} handler`
           : '';
       const fields = {
-        requestId,
         ...request,
         statusCode,
         error: describeThrown(exception),
       };
       const message = `Unhandled ${nameOf(exception)}${where}${headersSent ? ' after the response started; connection closed' : ''}`;
-      if (statusCode >= 500) this.logger.error(message, fields);
-      else this.logger.warn(message, fields);
+      // Nest throws IntrinsicException on purpose and never logs it; the client still gets the opaque answer.
+      const level = isIntrinsic(exception)
+        ? 'debug'
+        : statusCode >= 500
+          ? 'error'
+          : 'warn';
+      this.logger.logFor(level, requestId, message, fields);
     } catch {
       // never let logging stand between the client and its answer
     }
@@ -350,10 +396,14 @@ export class SafeErrorsFilter implements ExceptionFilter {
 
   private logAnswerFailure(failure: unknown, requestId: string): void {
     try {
-      this.logger.error('SafeErrorsFilter could not answer normally', {
+      this.logger.logFor(
+        'error',
         requestId,
-        error: describeThrown(failure),
-      });
+        'SafeErrorsFilter could not answer normally',
+        {
+          error: describeThrown(failure),
+        },
+      );
     } catch {
       // the logger is what failed
     }

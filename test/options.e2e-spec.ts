@@ -52,6 +52,33 @@ describe.each(PLATFORMS)('options (%s)', (platform) => {
       /"redact".*patterns/,
     ],
     ['an unknown option', { requestIDHeader: 'x' }, /"requestIDHeader"/],
+    [
+      'requestIdHeader: content-length',
+      { requestIdHeader: 'content-length' },
+      /"requestIdHeader"/,
+    ],
+    [
+      'requestIdHeader: Set-Cookie',
+      { requestIdHeader: 'Set-Cookie' },
+      /"requestIdHeader"/,
+    ],
+    [
+      'constant generateRequestId',
+      { generateRequestId: () => 'constant1' },
+      /"generateRequestId".*different/,
+    ],
+    [
+      'a transport without on()',
+      { logger: { transports: [{ log() {} }] } },
+      /"logger\.transports\[0\]"/,
+    ],
+    [
+      'logger.instance with transports',
+      {
+        logger: { instance: { log() {} }, transports: [new MemoryTransport()] },
+      },
+      /"logger\.instance"/,
+    ],
   ])('a bad %s stops the boot, naming it', async (_what, options, message) => {
     await expect(
       Test.createTestingModule({

@@ -118,6 +118,23 @@ describe.each(PLATFORMS)(
         );
       });
 
+      it('censors credential-like query values in the logged URL', async () => {
+        const res = await http.get(
+          '/fail/error?code=oauth-code-123&sig=abc&X-Amz-Signature=f00&page=2',
+        );
+        const record = await failureRecord(booted.logs, expectOpaque500(res));
+        expect(record.url).toBe(
+          '/fail/error?code=[REDACTED]&sig=[REDACTED]&X-Amz-Signature=[REDACTED]&page=2',
+        );
+      });
+
+      it("logs Nest's IntrinsicException only at debug, as Nest does, and still answers opaquely", async () => {
+        const res = await http.get('/fail/intrinsic');
+        const requestId = expectOpaque500(res);
+        await new Promise((r) => setTimeout(r, 50));
+        expect(booted.logs.withRequestId(requestId)).toEqual([]);
+      });
+
       it('names the signed-in user in the log, never in the response', async () => {
         const res = await http.get('/fail/as-user');
         const requestId = expectOpaque500(res);
@@ -269,6 +286,34 @@ describe.each(PLATFORMS)(
     });
 
     describe('a response that already started', () => {
+      it('leaves a response that was already complete alone, and logs the failure', async () => {
+        const res = await http.get('/fail/after-send');
+        expect(res.status).toBe(200);
+        expect(res.text).toBe('complete body');
+        await expect
+          .poll(() =>
+            booted.logs.records().find((r) => r.url === '/fail/after-send'),
+          )
+          .toMatchObject({
+            level: 'error',
+            message: expect.stringContaining('after the response started'),
+          });
+      });
+
+      it('closes the connection when a 5xx HttpException comes after streaming started', async () => {
+        await expect(http.get('/fail/http-after-headers')).rejects.toThrow();
+        await expect
+          .poll(() =>
+            booted.logs
+              .records()
+              .find((r) => r.url === '/fail/http-after-headers'),
+          )
+          .toMatchObject({
+            message: expect.stringContaining('after the response started'),
+          });
+        expect((await http.get('/ok')).status).toBe(200);
+      });
+
       it('closes the connection instead of writing a second response, and keeps serving', async () => {
         await expect(http.get('/fail/after-headers')).rejects.toThrow();
         const after = await http.get('/ok');

@@ -6,6 +6,7 @@ import {
   Get,
   HttpException,
   InternalServerErrorException,
+  IntrinsicException,
   NotFoundException,
   Param,
   Post,
@@ -225,6 +226,34 @@ export class FailuresController {
     raw.writeHead(200, { 'content-type': 'text/plain' });
     raw.write('partial body');
     return Promise.reject(new Error('stream broke midway'));
+  }
+
+  /** The whole response is out before the throw: nothing may cut it short. */
+  @Get('fail/after-send')
+  afterSend(@Res() res: { raw?: unknown }): Promise<never> {
+    const raw = (res.raw ?? res) as {
+      writeHead(status: number, headers: Record<string, string>): void;
+      end(chunk: string): void;
+    };
+    raw.writeHead(200, { 'content-type': 'text/plain' });
+    raw.end('complete body');
+    return Promise.reject(new Error('audit hook failed after sending'));
+  }
+
+  @Get('fail/http-after-headers')
+  httpAfterHeaders(@Res() res: { raw?: unknown }): Promise<never> {
+    const raw = (res.raw ?? res) as {
+      writeHead(status: number, headers: Record<string, string>): void;
+      write(chunk: string): void;
+    };
+    raw.writeHead(200, { 'content-type': 'text/plain' });
+    raw.write('partial-');
+    return Promise.reject(new InternalServerErrorException('export failed'));
+  }
+
+  @Get('fail/intrinsic')
+  intrinsic(): never {
+    throw new IntrinsicException('thrown on purpose by the framework');
   }
 
   @Get('http/not-found')

@@ -23,6 +23,12 @@ describe('contexts other than http, rpc and ws (e.g. GraphQL resolvers)', () => 
     const { message, requestId } = result as Error & { requestId: string };
     expect(message).toBe('Internal server error');
     expect(requestId).toMatch(/^[0-9a-f]{16}$/);
+    // GraphQL servers may send stacks and read `extensions`: no frames, the ID where clients see it.
+    expect((result as Error).stack).toBe('Error: Internal server error');
+    expect((result as { extensions?: unknown }).extensions).toEqual({
+      code: 'INTERNAL_SERVER_ERROR',
+      requestId,
+    });
     await vi.waitFor(() =>
       expect(logs.withRequestId(requestId)).toHaveLength(1),
     );

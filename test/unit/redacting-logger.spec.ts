@@ -1,6 +1,7 @@
 import { context, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import winston from 'winston';
 import { RedactingLogger } from 'nestjs-safe-errors';
 import { requestContext } from '../../lib/request-context.js';
 import { MemoryTransport } from '../utils/memory.transport.js';
@@ -104,6 +105,106 @@ describe('RedactingLogger', () => {
       message: 'no stack',
       context: 'Ctx',
     });
+  });
+
+  it('never takes a secret passed last for the context: only a name-like string is a context', async () => {
+    const { logger, lines } = makeLogger();
+    logger.log('connecting to', 'postgres://admin:s3cret@db:5432/app');
+    logger.warn('login failed for', 'password=hunter2');
+    logger.log(
+      'token',
+      'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlLXgteHh4',
+    );
+    const [a, b, c] = await lines(3);
+    expect(a).toMatchObject({
+      args: ['postgres://admin:[REDACTED]@db:5432/app'],
+    });
+    expect(a).not.toHaveProperty('context');
+    expect(b).toMatchObject({ args: ['password=[REDACTED]'] });
+    // Name-like, so taken as the context, and still scrubbed there.
+    expect(c!.context).toBe('[REDACTED]');
+    expect(JSON.stringify([a, b, c])).not.toMatch(
+      /s3cret|hunter2|c2lnbmF0dXJl/,
+    );
+  });
+
+  it('keeps the request and trace IDs authoritative: colliding fields are kept aside', async () => {
+    const { logger, lines } = makeLogger();
+    requestContext.run({ requestId: 'realid0000000001' }, () =>
+      logger.log('user payload', {
+        requestId: 'forged-id',
+        context: 'Forged',
+        traceId: 'x',
+        ok: 1,
+      }),
+    );
+    const [line] = await lines(1);
+    expect(line).toMatchObject({
+      requestId: 'realid0000000001',
+      ok: 1,
+      conflictingFields: {
+        requestId: 'forged-id',
+        context: 'Forged',
+        traceId: 'x',
+      },
+    });
+    expect(line).not.toHaveProperty('context');
+    expect(line).not.toHaveProperty('traceId');
+  });
+
+  it("resolves lazy messages as Nest's ConsoleLogger does", async () => {
+    const { logger, lines } = makeLogger();
+    logger.log(() => 'computed message');
+    class OrdersService {}
+    logger.log(OrdersService);
+    const [a, b] = await lines(2);
+    expect(a!.message).toBe('computed message');
+    expect(b!.message).toBe('OrdersService');
+  });
+
+  it('error(message, stack, context) takes an unframed stack string as the stack', async () => {
+    const { logger, lines } = makeLogger();
+    logger.error('failed', 'Error: boom', 'Ctx');
+    expect((await lines(1))[0]).toMatchObject({
+      message: 'failed',
+      stack: 'Error: boom',
+      context: 'Ctx',
+    });
+  });
+
+  it('writes lines logged after close() to stderr instead of losing them', async () => {
+    const { logger, lines } = makeLogger();
+    logger.log('before');
+    await lines(1);
+    await logger.close();
+    const chunks: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation(((
+      chunk: string,
+    ) => {
+      chunks.push(chunk);
+      return true;
+    }) as typeof process.stderr.write);
+    try {
+      logger.log('late line', { password: 'x-secret' });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(chunks).toHaveLength(1);
+    expect(JSON.parse(chunks[0]!)).toMatchObject({
+      message: 'late line',
+      password: '[REDACTED]',
+    });
+  });
+
+  it('stops listening to a winston instance it was given once closed', async () => {
+    const instance = winston.createLogger({
+      transports: [new MemoryTransport()],
+    });
+    const before = instance.listenerCount('error');
+    const logger = new RedactingLogger({ instance });
+    expect(instance.listenerCount('error')).toBe(before + 1);
+    await logger.close();
+    expect(instance.listenerCount('error')).toBe(before);
   });
 
   it('forContext() stamps the context on each line and shares the output', async () => {

@@ -33,7 +33,7 @@ describe('request IDs', () => {
       generateRequestId: () => {
         calls++;
         if (calls > 3) throw new Error('entropy source gone');
-        return 'custom-id-0001';
+        return `custom-id-000${calls}`;
       },
     });
     expect(config.newRequestId()).toMatch(/^[0-9a-f]{16}$/);
