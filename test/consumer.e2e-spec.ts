@@ -106,7 +106,7 @@ describe('consumer: the packed tarball in a throwaway app outside the repo', () 
       expect(file).toMatch(/^(dist\/.+|README\.md|LICENSE|package\.json)$/);
     }
     expect(
-      files.some((f) => f.endsWith('.spec.js') || f.startsWith('dist/test')),
+      files.some((f) => f.endsWith('.spec.js') || f.startsWith('dist/test/')),
     ).toBe(false);
   });
 

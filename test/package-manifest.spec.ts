@@ -7,6 +7,7 @@ const root = new URL('..', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   type: string;
   exports: Record<string, unknown>;
+  bin: Record<string, string>;
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
   peerDependenciesMeta?: Record<string, { optional?: boolean }>;
@@ -58,6 +59,15 @@ describe('package manifest', () => {
     expect(entry.types).toBe('./dist/index.d.ts');
     expect(entry.default).toBe('./dist/index.js');
     expect(pkg.exports['./package.json']).toBe('./package.json');
+    const testing = pkg.exports['./testing'] as Record<string, string>;
+    expect(testing.types).toBe('./dist/testing/index.d.ts');
+    expect(testing.default).toBe('./dist/testing/index.js');
+    expect(pkg.bin['safe-errors-audit']).toBe(
+      './dist/cli/safe-errors-audit.js',
+    );
+    expect(
+      readFileSync(join(root, 'lib/cli/safe-errors-audit.ts'), 'utf8'),
+    ).toMatch(/^#!\/usr\/bin\/env node\n/);
     expect(pkg.engines.node).toBe('>=20');
   });
 

@@ -1,0 +1,48 @@
+import { exceptionTypeDetector } from './exception-type.detector.js';
+import { stackTraceDetector } from './stack-trace.detector.js';
+import {
+  firstMatch,
+  type MatchRule,
+  type TextDetector,
+  type TextMatch,
+} from './text-detector.js';
+
+const RULES: readonly MatchRule[] = [
+  // Express's finalhandler outside production: the stack in a <pre>, lines joined by <br> and &nbsp;.
+  { pattern: /<br>(?: ?&nbsp;){1,8} ?at /g },
+  // Django with DEBUG = True.
+  {
+    pattern:
+      /You(?:'|&#x27;|&#39;)re seeing this error because you have <code>DEBUG = True<\/code>/g,
+  },
+  { pattern: /\bDjango Version:/g },
+  // Flask and the Werkzeug debugger.
+  { pattern: /\bWerkzeug Debugger\b/g },
+  { pattern: /\b__debugger__\b/g },
+  { pattern: /The debugger caught an exception in your WSGI application/g },
+  // Rails, ASP.NET, Laravel/Whoops, PHP.
+  { pattern: /\bAction Controller: Exception caught\b/g },
+  { pattern: /\bRails\.root: /g },
+  { pattern: /\bServer Error in '[^'\n]{0,200}' Application\b/g },
+  { pattern: /\bWhoops! There was an error\b/g },
+  { pattern: /<title>phpinfo\(\)<\/title>/g },
+];
+
+const WHITELABEL = /\bWhitelabel Error Page\b/g;
+
+// Spring Boot's fallback page alone only names Spring; with an exception or a trace it is a dump.
+// Checked once per text, not per occurrence, to stay linear.
+function whitelabelWithTrace(text: string): TextMatch | undefined {
+  const page = firstMatch(text, [{ pattern: WHITELABEL }]);
+  if (page === undefined) return undefined;
+  const traced =
+    stackTraceDetector.find(text) !== undefined ||
+    exceptionTypeDetector.find(text) !== undefined;
+  return traced ? page : undefined;
+}
+
+/** Framework debug and error pages that dump the failure: Express, Django, Werkzeug, Spring, Rails, ASP.NET. */
+export const debugPageDetector: TextDetector = {
+  kind: 'debug-page',
+  find: (text) => firstMatch(text, RULES) ?? whitelabelWithTrace(text),
+};

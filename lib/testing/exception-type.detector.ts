@@ -1,0 +1,120 @@
+import type { JsonProperty } from './json-body.js';
+import { stackTraceDetector } from './stack-trace.detector.js';
+import {
+  ruleDetector,
+  type MatchRule,
+  type TextDetector,
+} from './text-detector.js';
+
+// HTTP reason phrases written as codes (`"code":"NotFoundError"`) are deliberate, public vocabulary.
+const REASON_CODE =
+  /^(?:BadRequest|Unauthorized|PaymentRequired|Forbidden|NotFound|MethodNotAllowed|NotAcceptable|RequestTimeout|Conflict|Gone|PayloadTooLarge|UnsupportedMediaType|UnprocessableEntity|TooManyRequests|InternalServer|NotImplemented|BadGateway|ServiceUnavailable|GatewayTimeout)Error$/;
+
+function notReasonCode(match: RegExpExecArray): boolean {
+  return !REASON_CODE.test(match[0]);
+}
+
+const RULES: readonly MatchRule[] = [
+  // CamelCase class names ending in Error or Exception: TypeError, QueryFailedError, NullPointerException.
+  // A bare "Error" or "Exception" (English) never matches: something must come before the suffix.
+  {
+    pattern: /\b[A-Z][A-Za-z0-9]{0,80}?(?:Error|Exception)\b/g,
+    accept: notReasonCode,
+  },
+  // Driver and framework exceptions named by module: psycopg2.errors.UndefinedColumn, sqlalchemy.exc.X.
+  {
+    pattern:
+      /\b(?:psycopg2?|psycopg|pymysql|MySQLdb|sqlalchemy|django|asyncpg|sqlite3|pymongo|redis|werkzeug)\.(?:[a-z_]{1,40}\.){0,4}[A-Z][A-Za-z0-9_]{1,80}\b/g,
+  },
+  {
+    pattern:
+      /\b(?:ActiveRecord|ActionController|ActionView|ActiveModel|ActiveSupport)::[A-Z]\w{1,80}/g,
+  },
+  // V8's messages for the commonest bugs name the failing expression.
+  {
+    pattern: /\bCannot (?:read|set) propert(?:y|ies) of (?:undefined|null)\b/g,
+  },
+  // Anchored on the phrase itself: trying every word start as the callee's name would not be linear.
+  { pattern: /[\w$.\]] is not a function\b/g },
+  { pattern: /\bMaximum call stack size exceeded\b/g },
+];
+
+/** Exception class names and runtime error messages in free text. */
+export const exceptionTypeDetector: TextDetector = ruleDetector(
+  'exception-type',
+  RULES,
+);
+
+/** Lower-case, letters and digits only, so `stack_trace`, `StackTrace` and `stack-trace` are one key. */
+function normalizeKey(key: string): string {
+  return key.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+// Keys that only an exception dump has.
+const EXCEPTION_KEYS: ReadonlySet<string> = new Set([
+  'stacktrace',
+  'stackframes',
+  'exception',
+  'exceptiontype',
+  'exceptionclass',
+  'exceptionname',
+  'exceptionmessage',
+  'innerexception',
+  'backtrace',
+  'traceback',
+  'errorstack',
+]);
+// Keys that hold a stack in an error dump, but other things elsewhere (a trace ID, a tech stack).
+const STACK_KEYS: ReadonlySet<string> = new Set(['stack', 'trace']);
+// Keys whose value leaks only when it is an exception's class name.
+const NAME_KEYS: ReadonlySet<string> = new Set([
+  'type',
+  'name',
+  'error',
+  'errortype',
+  'errorname',
+  'errorclass',
+  'class',
+  'classname',
+  'kind',
+]);
+
+const CLASS_LIKE =
+  /^(?:[A-Za-z_$][\w$]{0,100}(?:\.|::)){0,20}[A-Z][A-Za-z0-9_$]{0,100}(?:Error|Exception|Fault)$/;
+const QUALIFIED_DRIVER_CLASS =
+  /^(?:[a-z_][a-z0-9_]{0,40}\.){2,10}[A-Z][A-Za-z0-9_]{1,80}$/;
+
+function isNonEmpty(value: unknown): boolean {
+  if (value === null || value === undefined || value === false || value === '')
+    return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object') return Object.keys(value).length > 0;
+  return true;
+}
+
+function looksLikeStack(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  if (value !== null && typeof value === 'object')
+    return Object.keys(value).length > 0;
+  if (typeof value !== 'string') return false;
+  return (
+    value.includes('\n') ||
+    stackTraceDetector.find(value) !== undefined ||
+    exceptionTypeDetector.find(value) !== undefined
+  );
+}
+
+function isClassName(value: unknown): boolean {
+  if (typeof value !== 'string' || value.length > 300) return false;
+  if (CLASS_LIKE.test(value)) return !REASON_CODE.test(value);
+  return QUALIFIED_DRIVER_CLASS.test(value);
+}
+
+/** Whether a JSON property is part of an exception dump: `stack`, `trace`, `exception`, `type: "TypeError"`… */
+export function isExceptionProperty({ key, value }: JsonProperty): boolean {
+  const normalized = normalizeKey(key);
+  if (EXCEPTION_KEYS.has(normalized)) return isNonEmpty(value);
+  if (STACK_KEYS.has(normalized)) return looksLikeStack(value);
+  if (NAME_KEYS.has(normalized)) return isClassName(value);
+  return false;
+}

@@ -1,0 +1,202 @@
+import { DEFAULT_CENSOR } from '../redact.constants.js';
+import { connectionStringDetector } from './connection-string.detector.js';
+import { debugPageDetector } from './debug-page.detector.js';
+import {
+  exceptionTypeDetector,
+  isExceptionProperty,
+} from './exception-type.detector.js';
+import { filePathDetector } from './file-path.detector.js';
+import { internalAddressDetector } from './internal-address.detector.js';
+import { flattenJson, type JsonProperty } from './json-body.js';
+import { EvidenceMasker, ScannedText } from './leak-evidence.js';
+import {
+  LEAK_KINDS,
+  type FindLeaksOptions,
+  type LeakFinding,
+  type LeakKind,
+} from './leak.types.js';
+import { findPlanted, plantedVariants } from './planted-secret.detector.js';
+import { readResponse, type ResponseLike } from './response-like.js';
+import { sqlDetector } from './sql.detector.js';
+import { stackTraceDetector } from './stack-trace.detector.js';
+import type { TextDetector } from './text-detector.js';
+import {
+  isBannerHeader,
+  versionBannerDetector,
+} from './version-banner.detector.js';
+
+const TEXT_DETECTORS: readonly TextDetector[] = [
+  stackTraceDetector,
+  exceptionTypeDetector,
+  filePathDetector,
+  versionBannerDetector,
+  sqlDetector,
+  connectionStringDetector,
+  internalAddressDetector,
+  debugPageDetector,
+];
+
+// Headers whose values are URLs: a path in them is a route, not a file on the server.
+const URL_HEADERS: ReadonlySet<string> = new Set([
+  'location',
+  'content-location',
+  'link',
+  'refresh',
+  'set-cookie',
+]);
+// Cookies carry this client's own session by design; a session ID there is not a leak.
+const OWN_CREDENTIAL_HEADERS: ReadonlySet<string> = new Set(['set-cookie']);
+const PREVIEW_LENGTH = 300;
+
+interface Candidate extends LeakFinding {
+  readonly order: number;
+}
+
+function checkOptions(options: FindLeaksOptions): void {
+  const secrets: unknown = options.secrets ?? [];
+  if (!Array.isArray(secrets) || secrets.some((s) => typeof s !== 'string')) {
+    throw new TypeError(
+      'findLeaks: options.secrets must be an array of strings',
+    );
+  }
+  for (const kind of options.ignore ?? []) {
+    if (!(LEAK_KINDS as readonly string[]).includes(kind)) {
+      throw new TypeError(
+        `findLeaks: unknown kind in options.ignore: ${String(kind)}`,
+      );
+    }
+  }
+}
+
+function preview(value: unknown): string {
+  if (typeof value === 'string') return value.slice(0, PREVIEW_LENGTH);
+  try {
+    return (JSON.stringify(value) ?? String(value)).slice(0, PREVIEW_LENGTH);
+  } catch {
+    return String(value).slice(0, PREVIEW_LENGTH);
+  }
+}
+
+/**
+ * Every sign of internals in one response: stack traces, exception types, server paths, version banners,
+ * SQL, connection strings, secrets, internal addresses, debug pages, and strings a test planted. Each
+ * kind is reported at most once per place (a header or the body), so a 40-frame stack is one finding.
+ * Synchronous and linear in the size of the response.
+ */
+export function findLeaks(
+  response: ResponseLike,
+  options: FindLeaksOptions = {},
+): LeakFinding[] {
+  checkOptions(options);
+  const read = readResponse(response);
+  const ignored = new Set<LeakKind>(options.ignore ?? []);
+  const skippedHeaders = new Set(
+    (options.ignoreHeaders ?? []).map((h) => h.toLowerCase()),
+  );
+  const planted = (options.secrets ?? [])
+    .filter((s) => s !== '')
+    .map(plantedVariants);
+  const masker = new EvidenceMasker(
+    options.censor ?? DEFAULT_CENSOR,
+    planted.flat(),
+  );
+  const headers = read.headers.filter((h) => !skippedHeaders.has(h.name));
+
+  const places = [...headers.map((h) => `header:${h.name}`), 'body'];
+  const found = new Map<string, Candidate>();
+  const report = (
+    kind: LeakKind,
+    text: ScannedText,
+    start: number,
+    end: number,
+    tag = '',
+  ): void => {
+    const key = `${text.where}\u0000${kind}\u0000${tag}`;
+    if (ignored.has(kind) || found.has(key)) return;
+    const order = places.indexOf(text.where) * 1000 + LEAK_KINDS.indexOf(kind);
+    found.set(key, {
+      kind,
+      where: text.where,
+      evidence: text.evidence(start, end),
+      order,
+    });
+  };
+  const wants = (kind: LeakKind, where: string, tag = ''): boolean =>
+    !ignored.has(kind) && !found.has(`${where}\u0000${kind}\u0000${tag}`);
+
+  const headerTexts = headers.map(
+    (h) => new ScannedText(h.value, `header:${h.name}`, masker),
+  );
+  const rawBody = new ScannedText(read.bodyText, 'body', masker);
+  const flat =
+    read.json === undefined ? undefined : flattenJson(read.json.value);
+  const flatBody =
+    flat === undefined ? undefined : new ScannedText(flat.text, 'body', masker);
+  const bodyTexts = flatBody === undefined ? [rawBody] : [flatBody, rawBody];
+
+  // Secrets first: every value they find is then masked in all evidence, wherever it shows up.
+  const secretTexts = [
+    ...headerTexts.filter(
+      (_, i) => !OWN_CREDENTIAL_HEADERS.has(headers[i]!.name),
+    ),
+    ...bodyTexts,
+  ];
+  for (const text of secretTexts) {
+    for (const leak of text.secretLeaks())
+      masker.remember(text.text.slice(leak.start, leak.end));
+  }
+  for (const text of secretTexts) {
+    for (const leak of text.secretLeaks())
+      report(leak.kind, text, leak.start, leak.end);
+  }
+
+  headerTexts.forEach((text, i) => {
+    const { name, value } = headers[i]!;
+    if (isBannerHeader(name, value))
+      report('version-banner', text, 0, value.length);
+    for (const detector of TEXT_DETECTORS) {
+      if (detector === filePathDetector && URL_HEADERS.has(name)) continue;
+      if (!wants(detector.kind, text.where)) continue;
+      const match = detector.find(value);
+      if (match) report(detector.kind, text, match.start, match.end);
+    }
+  });
+
+  const bodyText = flatBody ?? rawBody;
+  for (const detector of TEXT_DETECTORS) {
+    if (!wants(detector.kind, 'body')) continue;
+    const match = detector.find(bodyText.text);
+    if (match) report(detector.kind, bodyText, match.start, match.end);
+  }
+  if (flat !== undefined && wants('exception-type', 'body')) {
+    const property = flat.properties.find((p: JsonProperty) =>
+      isExceptionProperty(p),
+    );
+    if (property !== undefined) {
+      const text = new ScannedText(
+        `${property.key}: ${preview(property.value)}`,
+        'body',
+        masker,
+      );
+      report('exception-type', text, 0, property.key.length);
+    }
+  }
+
+  if (!ignored.has('planted-secret')) {
+    for (const text of [...headerTexts, rawBody]) {
+      for (const match of findPlanted(text.text, planted)) {
+        report(
+          'planted-secret',
+          text,
+          match.start,
+          match.end,
+          String(match.index),
+        );
+      }
+    }
+  }
+
+  return [...found.values()]
+    .sort((a, b) => a.order - b.order)
+    .map(({ kind, where, evidence }) => ({ kind, where, evidence }));
+}

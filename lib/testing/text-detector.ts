@@ -1,0 +1,52 @@
+import type { LeakKind } from './leak.types.js';
+
+/** Where a detector matched, as offsets into the text it was given. */
+export interface TextMatch {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Finds one kind of leak in free text (a body, a header value). */
+export interface TextDetector {
+  readonly kind: LeakKind;
+  /** The first match in `text`, or `undefined`. */
+  readonly find: (text: string) => TextMatch | undefined;
+}
+
+/** A global pattern, and optionally a check each of its matches must pass. */
+export interface MatchRule {
+  readonly pattern: RegExp;
+  readonly accept?: (match: RegExpExecArray, text: string) => boolean;
+}
+
+/**
+ * The first accepted match of the first rule that has one. Every pattern must be global and linear: each
+ * quantifier bounded, unbounded runs written as `(?=(x{1,n}))\1` (an atomic group) where backtracking
+ * into them could only fail.
+ */
+export function firstMatch(
+  text: string,
+  rules: readonly MatchRule[],
+): TextMatch | undefined {
+  for (const { pattern, accept } of rules) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      if (m[0].length === 0) {
+        pattern.lastIndex++;
+        continue;
+      }
+      if (accept === undefined || accept(m, text)) {
+        return { start: m.index, end: m.index + m[0].length };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A detector made of rules tried in order. */
+export function ruleDetector(
+  kind: LeakKind,
+  rules: readonly MatchRule[],
+): TextDetector {
+  return { kind, find: (text) => firstMatch(text, rules) };
+}

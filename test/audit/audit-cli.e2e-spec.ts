@@ -1,0 +1,501 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../lib/cli/audit.cli.js';
+import {
+  CLEAN_RUN_CAVEAT,
+  type AuditReport,
+} from '../../lib/cli/audit.report.js';
+import { runAudit } from '../../lib/cli/audit.runner.js';
+import { AppModule } from '../../sample-app/app.module.js';
+import { capture } from './audit-io.js';
+import { startLeakyApp, type LeakyServer } from './leaky-app/leaky.server.js';
+
+const run = promisify(execFile);
+
+async function listen(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{
+  server: Server;
+  baseUrl: string;
+  connections: () => number;
+}> {
+  const server = createServer(handler);
+  let connections = 0;
+  server.on('connection', () => connections++);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    server,
+    baseUrl: `http://127.0.0.1:${port}`,
+    connections: () => connections,
+  };
+}
+
+function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+async function closedPort(): Promise<number> {
+  const { server, baseUrl } = await listen(() => undefined);
+  await close(server);
+  return Number(new URL(baseUrl).port);
+}
+
+async function cli(
+  args: string[],
+  isTTY = false,
+): Promise<{ code: number; out: string; err: string }> {
+  const out = capture();
+  const err = capture(isTTY);
+  const code = await runCli(args, { out, err });
+  return { code, out: out.text(), err: err.text() };
+}
+
+function kindsOf(report: AuditReport): Set<string> {
+  return new Set(report.probes.flatMap((p) => p.findings.map((f) => f.kind)));
+}
+
+describe('safe-errors-audit against a leaky Nest app', () => {
+  let leaky: LeakyServer;
+
+  beforeAll(async () => {
+    leaky = await startLeakyApp();
+  });
+  afterAll(() => leaky.close());
+
+  it('exits 1 and reports the stack, type, banner, SQL, connection string and paths', async () => {
+    const { code, out } = await cli([
+      leaky.baseUrl,
+      '--path',
+      '/orders/1',
+      '--path',
+      '/orders',
+      '--json',
+    ]);
+    expect(code).toBe(1);
+    const report = JSON.parse(out) as AuditReport;
+    expect(report.target).toBe(leaky.baseUrl);
+    expect(report.probes).toHaveLength(20);
+    expect(report.unanswered).toEqual([]);
+    const kinds = kindsOf(report);
+    for (const kind of [
+      'stack-trace',
+      'exception-type',
+      'version-banner',
+      'sql',
+      'connection-string',
+      'file-path',
+    ]) {
+      expect(kinds, kind).toContain(kind);
+    }
+    expect(report.findings).toBe(
+      report.probes.reduce((n, p) => n + p.findings.length, 0),
+    );
+    // The forced 500 carries the SQL error; its password never reaches the report.
+    const nul = report.probes.find((p) => p.name === 'nul-in-path')!;
+    expect(nul.status).toBe(500);
+    expect(nul.findings.map((f) => f.kind)).toEqual(
+      expect.arrayContaining(['sql', 'connection-string', 'internal-address']),
+    );
+    expect(out).not.toContain('Tr0ub4dor-3');
+  });
+
+  it('prints a table whose summary matches the JSON report, and a progress line per probe', async () => {
+    const args = [leaky.baseUrl, '--path', '/orders'];
+    const json = JSON.parse(
+      (await cli([...args, '--json'])).out,
+    ) as AuditReport;
+    const { code, out, err } = await cli(args);
+    expect(code).toBe(1);
+    const leakyResponses = json.probes.filter(
+      (p) => p.findings.length > 0,
+    ).length;
+    expect(out).toContain(
+      `${json.probes.length} probes sent to ${leaky.baseUrl}: ${json.probes.length} answered, 0 unanswered.`,
+    );
+    expect(out).toMatch(
+      new RegExp(
+        `LEAKS: ${json.findings} findings in ${leakyResponses} responses \\(`,
+      ),
+    );
+    expect(out).toMatch(/^#\s+PROBE\s+METHOD\s+PATH\s+STATUS\s+FINDINGS$/m);
+    expect(out).toMatch(
+      /^1\s+unknown-route\s+GET\s+\/safe-errors-audit-[0-9a-f]{12}\s+500\s+version-banner, stack-trace/m,
+    );
+    expect(out).toContain('    version-banner in header:x-powered-by: Express');
+    expect(out).not.toContain('not proof of safety');
+    const progress = err.split('\n').filter(Boolean);
+    expect(progress).toHaveLength(json.probes.length);
+    expect(progress[0]).toMatch(
+      /^probe 1\/14 unknown-route GET \/safe-errors-audit-/,
+    );
+    expect(progress.at(-1)).toBe('probe 14/14 long-header GET /orders');
+  });
+
+  it('rewrites the progress line in place on a terminal', async () => {
+    const { err } = await cli([leaky.baseUrl, '--max-requests', '3'], true);
+    const clear = '\r\u001b[K';
+    const lines = err.split(clear);
+    expect(lines[0]).toBe('');
+    expect(lines[1]).toMatch(
+      /^probe 1\/3 unknown-route GET \/safe-errors-audit-[0-9a-f]{12}$/,
+    );
+    expect(lines.slice(2)).toEqual([
+      'probe 2/3 get GET /',
+      'probe 3/3 wrong-method PROPFIND /',
+      '',
+    ]);
+  });
+
+  it('sends no more requests than --max-requests', async () => {
+    const before = { ...leaky.received };
+    const { code, out } = await cli([
+      leaky.baseUrl,
+      '--path',
+      '/orders',
+      '--max-requests',
+      '5',
+      '--json',
+    ]);
+    expect(code).toBe(1);
+    expect(leaky.received.connections - before.connections).toBe(5);
+    expect(leaky.received.requests - before.requests).toBe(5);
+    const report = JSON.parse(out) as AuditReport;
+    expect(report.probes).toHaveLength(5);
+    expect(report.skipped).toHaveLength(9);
+  });
+});
+
+describe('safe-errors-audit against the sample app', () => {
+  let app: INestApplication;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    const write = process.stdout.write.bind(process.stdout);
+    // The sample app logs JSON lines to stdout; keep them out of the test output.
+    vi.spyOn(process.stdout, 'write').mockImplementation(((
+      chunk: string | Uint8Array,
+      ...rest: unknown[]
+    ) =>
+      String(chunk).startsWith('{"level"')
+        ? true
+        : (write as (...args: unknown[]) => boolean)(
+            chunk,
+            ...rest,
+          )) as typeof process.stdout.write);
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppModule],
+    }).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    await app.listen(0, '127.0.0.1');
+    const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
+    baseUrl = `http://127.0.0.1:${port}`;
+  });
+  afterAll(async () => {
+    await app.close();
+    vi.restoreAllMocks();
+  });
+
+  it('exits 0 with zero findings, every probe answered', async () => {
+    const { code, out, err } = await cli([
+      baseUrl,
+      '--path',
+      '/orders/1',
+      '--path',
+      '/orders',
+      '--json',
+    ]);
+    expect(err.trimEnd().split('\n').at(-1)).toBe(CLEAN_RUN_CAVEAT);
+    const report = JSON.parse(out) as AuditReport;
+    expect(report.probes.filter((p) => p.findings.length > 0)).toEqual([]);
+    expect(report.findings).toBe(0);
+    expect(report.unanswered).toEqual([]);
+    expect(report.probes.map((p) => `${p.name} ${p.status}`)).toEqual([
+      'unknown-route 404',
+      'get 200',
+      'wrong-method 404',
+      'malformed-json 400',
+      'type-confusion 404',
+      'get-html 200',
+      'deep-json 404',
+      'nul-in-path 500',
+      'bad-encoding 400',
+      'truncated-encoding 400',
+      'unknown-route-html 404',
+      'oversized-body 413',
+      'long-url 431',
+      'long-header 431',
+      'get 404',
+      'wrong-method 404',
+      'malformed-json 400',
+      'type-confusion 400',
+      'get-html 404',
+      'deep-json 500',
+    ]);
+    expect(code).toBe(0);
+  });
+
+  it('ends a clean table with a line saying a clean run proves nothing', async () => {
+    const { code, out } = await cli([baseUrl, '--path', '/orders/1']);
+    expect(code).toBe(0);
+    expect(out.trimEnd().split('\n').slice(-2)).toEqual([
+      'No leaks found in 14 responses.',
+      'A clean run is not proof of safety: it covers only these probes on these paths; other routes, inputs and failures can still leak.',
+    ]);
+  });
+});
+
+describe('safe-errors-audit: reachability, honesty and bounds', () => {
+  it('exits 2 when nothing listens on the target', async () => {
+    const port = await closedPort();
+    const { code, out, err } = await cli([`http://127.0.0.1:${port}`]);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain(
+      `safe-errors-audit: cannot reach http://127.0.0.1:${port}: ECONNREFUSED`,
+    );
+    const json = await cli([`http://127.0.0.1:${port}`, '--json']);
+    expect(json.code).toBe(2);
+    const report = JSON.parse(json.out) as AuditReport;
+    expect(report.error).toBe(
+      `cannot reach http://127.0.0.1:${port}: ECONNREFUSED`,
+    );
+    expect(report.probes).toHaveLength(1);
+  });
+
+  it('lists probes that got no answer, and still calls the rest clean', async () => {
+    const target = await listen((req, res) => {
+      if (req.method === 'PROPFIND') return; // never answers
+      if (req.method === 'POST') {
+        req.socket.destroy();
+        return;
+      }
+      res.setHeader('content-type', 'application/json');
+      res.statusCode = req.url === '/' ? 200 : 404;
+      res.end(
+        req.url === '/'
+          ? '{"ok":true}'
+          : '{"message":"Not Found","statusCode":404}',
+      );
+    });
+    try {
+      const { code, out } = await cli([
+        target.baseUrl,
+        '--timeout',
+        '300',
+        '--json',
+      ]);
+      const report = JSON.parse(out) as AuditReport;
+      expect(report.unanswered.map((u) => `${u.name} ${u.error}`)).toEqual([
+        'wrong-method timeout',
+        'malformed-json ECONNRESET',
+        'type-confusion ECONNRESET',
+        'deep-json ECONNRESET',
+        'oversized-body ECONNRESET',
+      ]);
+      expect(report.findings).toBe(0);
+      expect(code).toBe(0);
+      const table = await cli([target.baseUrl, '--timeout', '300']);
+      expect(table.out).toContain('14 probes sent to');
+      expect(table.out).toContain(': 9 answered, 5 unanswered.');
+      expect(table.out).toMatch(
+        /^ {2}no answer: wrong-method PROPFIND \/ \(timeout\)$/m,
+      );
+      expect(table.out).toContain('A clean run is not proof of safety');
+    } finally {
+      await close(target.server);
+    }
+  });
+
+  it('reports a redirect off the target without following it', async () => {
+    const elsewhere = await listen((_req, res) => res.end('landed'));
+    const target = await listen((_req, res) => {
+      res.statusCode = 302;
+      res.setHeader('location', `${elsewhere.baseUrl}/landing`);
+      res.end();
+    });
+    try {
+      const { out } = await cli([
+        target.baseUrl,
+        '--max-requests',
+        '2',
+        '--json',
+      ]);
+      const report = JSON.parse(out) as AuditReport;
+      expect(report.probes.map((p) => p.note)).toEqual([
+        `redirects off the target to ${elsewhere.baseUrl}/landing (not followed)`,
+        `redirects off the target to ${elsewhere.baseUrl}/landing (not followed)`,
+      ]);
+      expect(elsewhere.connections()).toBe(0);
+      expect(target.connections()).toBe(2);
+    } finally {
+      await close(target.server);
+      await close(elsewhere.server);
+    }
+  });
+
+  it('caps --max-requests at 300 whatever is asked', async () => {
+    const target = await listen((_req, res) => res.end('ok'));
+    try {
+      const paths = Array.from({ length: 60 }, (_, i) => `/p${i}`);
+      const out = capture();
+      const { exitCode, report } = await runAudit({
+        baseUrl: target.baseUrl,
+        paths,
+        maxRequests: 1000,
+        out,
+        err: capture(),
+      });
+      expect(exitCode).toBe(0);
+      expect(report.probes).toHaveLength(300);
+      expect(target.connections()).toBe(300);
+      expect(report.skipped.length).toBeGreaterThan(0);
+    } finally {
+      await close(target.server);
+    }
+  });
+
+  it.each([
+    [[], 'missing <base-url>'],
+    [['a', 'b'], 'expected exactly one <base-url>'],
+    [
+      ['ftp://example.com'],
+      'the base URL must be http:// or https://, not ftp:',
+    ],
+    [['not a url'], 'invalid base URL: not a url'],
+    [
+      ['http://127.0.0.1:1', '--max-requests', 'abc'],
+      '--max-requests must be a whole number, got "abc"',
+    ],
+    [
+      ['http://127.0.0.1:1', '--max-requests', '0'],
+      '--max-requests must be a whole number from 1 to 300',
+    ],
+    [
+      ['http://127.0.0.1:1', '--timeout', '5s'],
+      '--timeout must be a whole number, got "5s"',
+    ],
+    [
+      ['http://127.0.0.1:1', '--timeout=0'],
+      '--timeout must be a whole number of milliseconds',
+    ],
+    [
+      ['http://127.0.0.1:1', '--path', 'orders'],
+      'a --path must start with / and hold no spaces or #: orders',
+    ],
+    [
+      ['http://127.0.0.1:1', '--header', 'no-colon'],
+      '--header must look like "Name: value", got "no-colon"',
+    ],
+    [['http://127.0.0.1:1', '--nope'], "Unknown option '--nope'"],
+  ])('exits 2 on invalid arguments: %j', async (args, message) => {
+    const { code, out, err } = await cli(args);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain(`safe-errors-audit: ${message}`);
+  });
+
+  it('prints usage for --help and exits 0', async () => {
+    const { code, out } = await cli(['--help']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Usage: safe-errors-audit <base-url> \[options\]/);
+    for (const option of [
+      '--path',
+      '--header',
+      '--max-requests',
+      '--timeout',
+      '--json',
+      '--help',
+    ]) {
+      expect(out).toContain(option);
+    }
+  });
+});
+
+describe('the safe-errors-audit bin', () => {
+  let dir: string;
+  let bin: string;
+  let leaky: LeakyServer | undefined;
+
+  beforeAll(async () => {
+    // Compiled on its own, so the test needs neither `npm run build` nor the rest of lib/ to compile.
+    dir = mkdtempSync(join(tmpdir(), 'safe-errors-audit-'));
+    const root = new URL('../..', import.meta.url).pathname;
+    await run(
+      process.execPath,
+      [
+        join(root, 'node_modules/typescript/bin/tsc'),
+        '--ignoreConfig',
+        '--outDir',
+        dir,
+        '--rootDir',
+        join(root, 'lib'),
+        '--module',
+        'nodenext',
+        '--target',
+        'ES2023',
+        '--strict',
+        '--skipLibCheck',
+        '--types',
+        'node',
+        join(root, 'lib/cli/safe-errors-audit.ts'),
+      ],
+      { cwd: root },
+    );
+    writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+    bin = join(dir, 'cli/safe-errors-audit.js');
+    leaky = await startLeakyApp();
+  }, 120_000);
+  afterAll(async () => {
+    await leaky?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function node(
+    args: string[],
+  ): Promise<{ code: number; stdout: string; stderr: string }> {
+    try {
+      const { stdout, stderr } = await run(process.execPath, [bin, ...args]);
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const { code, stdout, stderr } = error as {
+        code: number;
+        stdout: string;
+        stderr: string;
+      };
+      return { code, stdout, stderr };
+    }
+  }
+
+  it('starts with a shebang', () => {
+    expect(readFileSync(bin, 'utf8').split('\n')[0]).toBe(
+      '#!/usr/bin/env node',
+    );
+  });
+
+  it('exits 0 for --help, 1 on leaks, 2 when unreachable', async () => {
+    expect((await node(['--help'])).code).toBe(0);
+    const leaks = await node([leaky!.baseUrl, '--max-requests', '2', '--json']);
+    expect(leaks.code).toBe(1);
+    expect((JSON.parse(leaks.stdout) as AuditReport).probes).toHaveLength(2);
+    expect(leaks.stderr).toMatch(
+      /^probe 1\/2 unknown-route GET \/safe-errors-audit-[0-9a-f]{12}\nprobe 2\/2 get GET \/\n$/,
+    );
+    const port = await closedPort();
+    expect((await node([`http://127.0.0.1:${port}`])).code).toBe(2);
+  });
+});
