@@ -327,6 +327,7 @@ function scanPairs(
   const { censor } = context;
   let colon = text.indexOf(':');
   let equals = text.indexOf('=');
+  let covered = 0;
   while (colon !== -1 || equals !== -1) {
     let sep: number;
     if (equals === -1 || (colon !== -1 && colon < equals)) {
@@ -336,15 +337,19 @@ function scanPairs(
       sep = equals;
       equals = text.indexOf('=', sep + 1);
     }
-    const key = keyBefore(text, sep);
-    if (key === undefined || !context.isSecretKey(key)) continue;
     let from = sep + 1;
     while (from < text.length && isBlank(text.charCodeAt(from))) from++;
+    // A value that would start inside one already censored is censored with it. Skipping it keeps the
+    // scan linear: `password=password=…` would otherwise read to the end of the text once per `=`.
+    if (from < covered) continue;
+    const key = keyBefore(text, sep);
+    if (key === undefined || !context.isSecretKey(key)) continue;
     const span = pairValue(text, from, normalizeKey(key), text[sep] === ':');
     if (span === undefined) continue;
     if (censor !== '' && text.startsWith(censor, span[0])) continue;
-    // Every separator is tried, inside values too: `password= token: x` finds both.
+    // Separators after a value are tried again: `password= token: x` finds both.
     found.push({ kind: 'credential-pair', start: span[0], end: span[1] });
+    covered = Math.max(covered, span[1]);
   }
 }
 
@@ -569,54 +574,97 @@ export const SECRET_DETECTORS: readonly SecretDetector[] = Object.freeze([
 /** Shortest text the built-in detectors can match (`pwd=x`). */
 export const MIN_SECRET_TEXT_LENGTH = 5;
 
+// One bit per built-in detector: what the shared pre-check saw for it.
+const HINT_BEARER = 1;
+const HINT_JWT = 2;
+const HINT_PAIR = 4;
+const HINT_CONNECTION = 8;
+const HINT_CARD = 16;
+const HINT_AWS = 32;
+const ALL_HINTS = 0xffff;
+const DETECTOR_HINTS: Readonly<Record<SecretKind, number>> = {
+  bearer: HINT_BEARER,
+  jwt: HINT_JWT,
+  'credential-pair': HINT_PAIR,
+  'connection-string': HINT_CONNECTION,
+  card: HINT_CARD,
+  'aws-key': HINT_AWS,
+};
+
+// 1 for digits, 2 for separators and the last letter of each marker, 0 for the rest (ASCII only).
+const CHAR_CLASS = new Uint8Array(128);
+for (let c = 0x30; c <= 0x39; c++) CHAR_CLASS[c] = 1;
+for (const c of ':=@AJRCrc') CHAR_CLASS[c.charCodeAt(0)] = 2;
+
 function endsWithAt(text: string, end: number, word: string): boolean {
   return end + 1 >= word.length && text.startsWith(word, end + 1 - word.length);
 }
 
+// Out of the loop below so that the loop stays small enough to compile tightly.
+function markerHint(text: string, i: number, c: number): number {
+  switch (c) {
+    case 0x3d: // =
+    case 0x3a: // :
+      return HINT_PAIR;
+    case 0x40: // @
+      return HINT_CONNECTION;
+    case 0x4a: // J
+      return endsWithAt(text, i, 'eyJ') ? HINT_JWT : 0;
+    case 0x41: // A
+      return endsWithAt(text, i, 'AKIA') || endsWithAt(text, i, 'ASIA')
+        ? HINT_AWS
+        : 0;
+    // The previous letter is compared first: `r` and `c` end many ordinary words.
+    case 0x72: // r
+      return text.charCodeAt(i - 1) === 0x65 && endsWithAt(text, i, 'earer')
+        ? HINT_BEARER
+        : 0;
+    case 0x52: // R
+      return text.charCodeAt(i - 1) === 0x45 && endsWithAt(text, i, 'EARER')
+        ? HINT_BEARER
+        : 0;
+    case 0x63: // c
+      return text.charCodeAt(i - 1) === 0x69 && endsWithAt(text, i, 'asic')
+        ? HINT_BEARER
+        : 0;
+    case 0x43: // C
+      return text.charCodeAt(i - 1) === 0x49 && endsWithAt(text, i, 'ASIC')
+        ? HINT_BEARER
+        : 0;
+    default:
+      return 0;
+  }
+}
+
 /**
- * One pass standing for every built-in pre-check: text it rejects cannot hold
- * a secret any built-in detector finds, so none of them runs. It looks for
- * `=`, `:`, `@`, four adjacent digits, `eyJ`, `AKIA`/`ASIA` and the schemes
- * `Bearer`/`Basic` (as `Bearer`, `bearer` or `BEARER`), by their last letter.
+ * One pass standing for every built-in pre-check, as a bit per detector: a detector whose bit is unset
+ * cannot find anything in `text`. It looks for `=`, `:`, `@`, four adjacent digits, `eyJ`,
+ * `AKIA`/`ASIA` and the schemes `Bearer`/`Basic` (as `Bearer`, `bearer` or `BEARER`), by their last letter.
  */
-export function mightContainSecret(text: string): boolean {
+function secretHints(text: string): number {
+  let hints = 0;
   let digits = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) {
-      if (++digits === 4) return true;
-      continue;
-    }
-    digits = 0;
-    switch (c) {
-      case 0x3d: // =
-      case 0x3a: // :
-      case 0x40: // @
-        return true;
-      case 0x4a: // J
-        if (endsWithAt(text, i, 'eyJ')) return true;
-        break;
-      case 0x41: // A
-        if (endsWithAt(text, i, 'AKIA') || endsWithAt(text, i, 'ASIA'))
-          return true;
-        break;
-      case 0x72: // r
-        if (endsWithAt(text, i, 'earer')) return true;
-        break;
-      case 0x52: // R
-        if (endsWithAt(text, i, 'EARER')) return true;
-        break;
-      case 0x63: // c
-        if (endsWithAt(text, i, 'asic')) return true;
-        break;
-      case 0x43: // C
-        if (endsWithAt(text, i, 'ASIC')) return true;
-        break;
-      default:
-        break;
+    const kind = c < 128 ? CHAR_CLASS[c] : 0;
+    if (kind === 0) {
+      digits = 0;
+    } else if (kind === 1) {
+      if (++digits >= 4) hints |= HINT_CARD;
+    } else {
+      digits = 0;
+      hints |= markerHint(text, i, c);
     }
   }
-  return false;
+  return hints;
+}
+
+/**
+ * The shared pre-check: text it rejects cannot hold a secret any built-in detector finds, so none of
+ * them runs.
+ */
+export function mightContainSecret(text: string): boolean {
+  return secretHints(text) !== 0;
 }
 
 // Past this length the detectors' own `includes` pre-checks beat a loop over every character.
@@ -666,14 +714,22 @@ export function createTextScanner(options: TextScannerOptions): TextScanner {
   const { detectors, censor } = options;
   const patterns = options.patterns ?? [];
 
-  const collect = (text: string, found: SecretMatch[]): void => {
-    if (
-      detectors.length > 0 &&
-      text.length >= MIN_SECRET_TEXT_LENGTH &&
-      (text.length > HINT_MAX_LENGTH || mightContainSecret(text))
-    ) {
-      for (const detector of detectors) {
-        if (detector.mayContain(text)) detector.scan(text, context, found);
+  // Unknown detectors run whatever the pre-check saw; built-in ones only when it saw their marker.
+  const hintsOf = detectors.map((d) => DETECTOR_HINTS[d.kind] ?? ALL_HINTS);
+
+  /** Which detectors may apply to `text`; 0 when none does. */
+  const hintsFor = (text: string): number => {
+    if (detectors.length === 0 || text.length < MIN_SECRET_TEXT_LENGTH)
+      return 0;
+    return text.length > HINT_MAX_LENGTH ? ALL_HINTS : secretHints(text);
+  };
+
+  const collect = (text: string, hints: number, found: SecretMatch[]): void => {
+    if (hints !== 0) {
+      for (let i = 0; i < detectors.length; i++) {
+        const detector = detectors[i];
+        if ((hints & hintsOf[i]) !== 0 && detector.mayContain(text))
+          detector.scan(text, context, found);
       }
     }
     for (const pattern of patterns) {
@@ -695,13 +751,16 @@ export function createTextScanner(options: TextScannerOptions): TextScanner {
 
   const find = (text: string): SecretMatch[] => {
     const found: SecretMatch[] = [];
-    collect(text, found);
+    collect(text, hintsFor(text), found);
     return mergeSpans(found);
   };
 
   const scrub = (text: string): string => {
+    const hints = hintsFor(text);
+    // Most text holds no marker at all: return it without allocating anything.
+    if (hints === 0 && patterns.length === 0) return text;
     const found: SecretMatch[] = [];
-    collect(text, found);
+    collect(text, hints, found);
     if (found.length === 0) return text;
     let out = '';
     let at = 0;

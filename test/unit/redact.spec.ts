@@ -932,8 +932,16 @@ describe('redact: options', () => {
 
 describe('secrets in symbols and BigInts (found by the error-path fuzzer)', () => {
   it.each([
-    ['a symbol description', Symbol('password=hunter2'), 'Symbol(password=[REDACTED])'],
-    ['a boxed symbol', Object(Symbol('token=abc123def')), 'Symbol(token=[REDACTED])'],
+    [
+      'a symbol description',
+      Symbol('password=hunter2'),
+      'Symbol(password=[REDACTED])',
+    ],
+    [
+      'a boxed symbol',
+      Object(Symbol('token=abc123def')),
+      'Symbol(token=[REDACTED])',
+    ],
     ['a Luhn-valid BigInt', 4111111111111111n, '[REDACTED]'],
     ['an ordinary BigInt', 12345678901234567890n, '12345678901234567890'],
   ])('%s', (_what, value, expected) => {

@@ -442,3 +442,19 @@ describe('createTextScanner', () => {
     expect(scanner.scrub(text)).toBe(text);
   });
 });
+
+describe('hostile repetition (found by the leak audit)', () => {
+  // Each `=` once read its value to the end of the text: 64 KB took seconds. The scan is linear now;
+  // this test guards correctness on the shape (speed is the benchmark's business).
+  it('scrubs a 1 MB run of `password=` into one censored value', () => {
+    const text = 'password='.repeat(120_000);
+    expect(scrubText(text, '[REDACTED]')).toBe('password=[REDACTED]');
+    expect(findSecretsInText(text)).toEqual([
+      { kind: 'credential-pair', start: 9, end: text.length },
+    ]);
+  });
+
+  it('still finds a second pair after a censored value', () => {
+    expect(scrubText('password= token: x', '[R]')).toBe('password= [R] [R]');
+  });
+});

@@ -1,5 +1,12 @@
-import type { INestApplication, LoggerService, ModuleMetadata } from '@nestjs/common';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type {
+  INestApplication,
+  LoggerService,
+  ModuleMetadata,
+} from '@nestjs/common';
+import {
+  FastifyAdapter,
+  type NestFastifyApplication,
+} from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import type { SafeErrorsModuleOptions } from 'nestjs-safe-errors';
 import { fixtureModule } from '../app/fixture.module.js';

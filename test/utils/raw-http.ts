@@ -1,7 +1,11 @@
 import { connect } from 'node:net';
 
 /** Sends bytes no HTTP client would send and returns whatever the server wrote back before closing. */
-export function rawRequest(port: number, request: string | Buffer, timeoutMs = 5_000): Promise<string> {
+export function rawRequest(
+  port: number,
+  request: string | Buffer,
+  timeoutMs = 5_000,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     let out = '';
