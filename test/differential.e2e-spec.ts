@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNothingLeaked } from './utils/assertions.js';
 import { bootFixture, PLATFORMS, type BootedApp } from './utils/boot.js';
 
 type Probe = (http: ReturnType<typeof request>) => request.Test;
@@ -57,8 +58,10 @@ describe.each(PLATFORMS)(
       const reachesNest = !(
         platform === 'fastify' && what === 'bad percent-encoding'
       );
-      if (reachesNest)
+      if (reachesNest) {
         expect(ours.headers['x-request-id']).toMatch(/^[0-9a-f]{16}$/);
+        expectNothingLeaked(ours);
+      }
       expect(nest.headers['x-powered-by']).toBe(
         platform === 'express' ? 'Express' : undefined,
       );
