@@ -103,12 +103,7 @@ export class SafeErrorsFilter implements ExceptionFilter {
       typeof status === 'number' && status >= 400 && status < 600
         ? status
         : 400;
-    this.logFailure(
-      error,
-      requestId,
-      describeRequest(request, adapter, this.config.censor),
-      code,
-    );
+    this.logFailure(error, requestId, this.describe(request, adapter), code);
     try {
       if (!adapter) throw new Error('no HTTP adapter');
       adapter.setHeader(reply, this.config.requestIdHeader, requestId);
@@ -152,7 +147,7 @@ export class SafeErrorsFilter implements ExceptionFilter {
       this.logFailure(
         exception,
         requestId,
-        describeRequest(request, adapter, this.config.censor),
+        this.describe(request, adapter),
         status,
         response,
       );
@@ -162,7 +157,7 @@ export class SafeErrorsFilter implements ExceptionFilter {
         this.logFailure(
           exception,
           requestId,
-          describeRequest(request, adapter, this.config.censor),
+          this.describe(request, adapter),
           500,
           response,
         );
@@ -195,7 +190,7 @@ export class SafeErrorsFilter implements ExceptionFilter {
       this.logFailure(
         exception,
         requestId,
-        describeRequest(request, adapter, this.config.censor),
+        this.describe(request, adapter),
         status,
         response,
       );
@@ -212,7 +207,7 @@ export class SafeErrorsFilter implements ExceptionFilter {
           requestId,
           `${name} (${status}) answered to the client`,
           {
-            ...describeRequest(request, adapter, this.config.censor),
+            ...this.describe(request, adapter),
             statusCode: status,
             error: exception,
           },
@@ -356,6 +351,13 @@ export class SafeErrorsFilter implements ExceptionFilter {
       requestId,
       extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
     });
+  }
+
+  private describe(
+    request: unknown,
+    adapter: HttpServer | undefined,
+  ): RequestInfo {
+    return describeRequest(request, adapter, this.config.censor);
   }
 
   private logFailure(
