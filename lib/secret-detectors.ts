@@ -357,7 +357,8 @@ function scanPairs(
 
 // `scheme://user:password@host`: the password stops at what cannot be in an
 // unencoded userinfo, so ports and paths (`host:5432/db`) never match.
-const CONNECTION = /:\/\/([^\s:@/?#"'<>]*):([^\s@/?#"'<>]+)@/g;
+// A password may itself hold `@` (unencoded, as people write them): it runs to the last `@` before the host.
+const CONNECTION = /:\/\/([^\s:@/?#"'<>]*):([^\s/?#"'<>]+)@/g;
 
 function scanConnections(
   text: string,

@@ -54,7 +54,12 @@ function parseHeaders(
     if (colon < 1 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
       return `--header must look like "Name: value", got ${JSON.stringify(value)}`;
     }
-    headers[name.toLowerCase()] = value.slice(colon + 1).trim();
+    const headerValue = value.slice(colon + 1).trim();
+    // What Node's client accepts in a header value: tab and visible Latin-1.
+    if (!/^[\t\x20-\x7e\x80-\xff]*$/.test(headerValue)) {
+      return `--header values must be Latin-1 text, got ${JSON.stringify(value)}`;
+    }
+    headers[name.toLowerCase()] = headerValue;
   }
   return headers;
 }

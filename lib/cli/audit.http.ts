@@ -74,21 +74,30 @@ export function sendProbe(
       }
     };
 
-    const request = transport.request({
-      protocol: target.protocol,
-      // URL keeps IPv6 literals in brackets; the socket wants them bare.
-      hostname: target.hostname.replace(/^\[(.*)\]$/, '$1'),
-      port: target.port === '' ? undefined : Number(target.port),
-      method: probe.method,
-      path: probe.path,
-      headers: {
-        'user-agent': 'safe-errors-audit',
-        ...probe.headers,
-        ...(body !== undefined && { 'content-length': String(body.length) }),
-      },
-      // A fresh connection per probe: one broken by a probe cannot affect the next.
-      agent: false,
-    });
+    let request: ReturnType<typeof transport.request>;
+    try {
+      request = transport.request({
+        protocol: target.protocol,
+        // URL keeps IPv6 literals in brackets; the socket wants them bare.
+        hostname: target.hostname.replace(/^\[(.*)\]$/, '$1'),
+        port: target.port === '' ? undefined : Number(target.port),
+        method: probe.method,
+        path: probe.path,
+        headers: {
+          'user-agent': 'safe-errors-audit',
+          ...probe.headers,
+          ...(body !== undefined && { 'content-length': String(body.length) }),
+        },
+        // A fresh connection per probe: one broken by a probe cannot affect the next.
+        agent: false,
+        // Big answers are still answers: Node's 16 KB default would report them as none.
+        maxHeaderSize: 64 * 1024,
+      });
+    } catch (error) {
+      // Node refuses some targets or headers before sending anything: no answer, not a crash.
+      finish({ answered: false, error: errorCode(error) });
+      return;
+    }
     const timer = setTimeout(() => {
       request.destroy(new Error('timeout'));
       if (status === undefined) finish({ answered: false, error: 'timeout' });

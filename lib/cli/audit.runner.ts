@@ -111,9 +111,12 @@ function check(options: AuditOptions): CheckedOptions | string {
     return `the base URL must be http:// or https://, not ${target.protocol}`;
   }
   const paths = options.paths ?? [];
-  const badPath = paths.find((p) => !p.startsWith('/') || /[\s#]/.test(p));
+  // Node's client refuses raw non-ASCII in a request target: it must come percent-encoded.
+  const badPath = paths.find(
+    (p) => !p.startsWith('/') || /[\s#]|[^\x21-\x7e]/.test(p),
+  );
   if (badPath !== undefined)
-    return `a --path must start with / and hold no spaces or #: ${badPath}`;
+    return `a --path must start with / and hold only printable ASCII (percent-encode the rest), no spaces or #: ${badPath}`;
   const maxRequests = options.maxRequests ?? DEFAULT_MAX_REQUESTS;
   if (!Number.isInteger(maxRequests) || maxRequests < 1) {
     return `--max-requests must be a whole number from 1 to ${MAX_REQUESTS_CAP}`;

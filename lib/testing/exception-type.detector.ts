@@ -35,7 +35,8 @@ const RULES: readonly MatchRule[] = [
     pattern: /\bCannot (?:read|set) propert(?:y|ies) of (?:undefined|null)\b/g,
   },
   // Anchored on the phrase itself: trying every word start as the callee's name would not be linear.
-  { pattern: /[\w$.\]] is not a function\b/g },
+  // A member call or a call's result (`obj.run`, `fn()`), so prose such as "is not a function of" is not one.
+  { pattern: /(?:[\w$]\.[\w$]{1,80}|[\w$\]]\)) is not a function\b/g },
   { pattern: /\bMaximum call stack size exceeded\b/g },
 ];
 
@@ -92,8 +93,25 @@ function isNonEmpty(value: unknown): boolean {
   return true;
 }
 
+function looksLikeFrame(item: unknown): boolean {
+  if (typeof item === 'string') {
+    return (
+      stackTraceDetector.find(item) !== undefined ||
+      /:\d{1,7}(?::\d{1,7})?\)?$/.test(item)
+    );
+  }
+  return (
+    item !== null &&
+    typeof item === 'object' &&
+    ['file', 'fileName', 'filename', 'line', 'lineNumber'].some(
+      (k) => k in item,
+    )
+  );
+}
+
 function looksLikeStack(value: unknown): boolean {
-  if (Array.isArray(value)) return value.length > 0;
+  // An array is a stack when its items are frames; `"stack": ["react", "node"]` is a tech stack.
+  if (Array.isArray(value)) return value.slice(0, 20).some(looksLikeFrame);
   if (value !== null && typeof value === 'object')
     return Object.keys(value).length > 0;
   if (typeof value !== 'string') return false;

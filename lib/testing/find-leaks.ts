@@ -59,6 +59,13 @@ function checkOptions(options: FindLeaksOptions): void {
       'findLeaks: options.secrets must be an array of strings',
     );
   }
+  // A one- or two-letter "secret" would match ordinary text and could not be masked in evidence.
+  const short = (secrets as string[]).find((s) => s.length < 3);
+  if (short !== undefined) {
+    throw new TypeError(
+      `findLeaks: options.secrets must be at least 3 characters long, got ${JSON.stringify(short)}`,
+    );
+  }
   for (const kind of options.ignore ?? []) {
     if (!(LEAK_KINDS as readonly string[]).includes(kind)) {
       throw new TypeError(
@@ -183,7 +190,8 @@ export function findLeaks(
   }
 
   if (!ignored.has('planted-secret')) {
-    for (const text of [...headerTexts, rawBody]) {
+    // The unescaped JSON text too: PHP writes `\/`, Python `\u00e4`, so a raw search misses them.
+    for (const text of [...headerTexts, ...bodyTexts]) {
       for (const match of findPlanted(text.text, planted)) {
         report(
           'planted-secret',

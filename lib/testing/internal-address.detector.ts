@@ -56,6 +56,18 @@ const RULES: readonly MatchRule[] = [
   { pattern: /\blocalhost:\d{2,5}\b/gi },
   { pattern: /:\/\/localhost\b/gi },
   { pattern: /\[::1?\]:\d{1,5}\b/g },
+  // Node's own error text: `connect ECONNREFUSED ::1:5432`.
+  { pattern: /(?<![\w:])::1:\d{2,5}\b/g },
+  // IPv6 unique local addresses (fc00::/7), the private range of IPv6.
+  {
+    pattern:
+      /(?<![\w:])f[cd][0-9a-f]{0,2}:[0-9a-f]{0,4}:[0-9a-f:]{0,30}(?![\w:])/gi,
+  },
+  // Kubernetes service names: orders.default.svc, orders.default.svc:8080.
+  {
+    pattern:
+      /(?<![\w.-])[a-z0-9](?:[a-z0-9-]{0,62}\.){1,4}svc(?::\d{1,5})?(?![\w-]|\.[A-Za-z0-9])/g,
+  },
 ];
 
 /** Private IPv4 addresses, loopback with a port, and internal host names. */

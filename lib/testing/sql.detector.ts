@@ -56,6 +56,9 @@ const SELECT_QUOTED = new RegExp(
 const FROM_ANY = /\sfrom\s/gi;
 
 const RULES: readonly MatchRule[] = [
+  // MongoDB's and Prisma's driver errors name the collection or the query call.
+  { pattern: /\bE11000 duplicate key error\b/g },
+  { pattern: /\bInvalid `prisma\.[\w.]{1,80}\(\)` invocation\b/g },
   { pattern: new RegExp(String.raw`\bINSERT\s+INTO\s+${NAME}`, 'g') },
   { pattern: new RegExp(String.raw`\binsert\s+into\s+${QUOTED}`, 'gi') },
   { pattern: new RegExp(String.raw`\bUPDATE\s+${NAME}\s+SET\s`, 'g') },

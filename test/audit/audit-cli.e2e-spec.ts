@@ -395,7 +395,15 @@ describe('safe-errors-audit: reachability, honesty and bounds', () => {
     ],
     [
       ['http://127.0.0.1:1', '--path', 'orders'],
-      'a --path must start with / and hold no spaces or #: orders',
+      'a --path must start with / and hold only printable ASCII (percent-encode the rest), no spaces or #: orders',
+    ],
+    [
+      ['http://127.0.0.1:1', '--path', '/日本'],
+      'a --path must start with / and hold only printable ASCII (percent-encode the rest), no spaces or #: /日本',
+    ],
+    [
+      ['http://127.0.0.1:1', '--header', 'X-Note: 日本'],
+      '--header values must be Latin-1 text, got "X-Note: 日本"',
     ],
     [
       ['http://127.0.0.1:1', '--header', 'no-colon'],

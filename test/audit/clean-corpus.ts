@@ -351,4 +351,14 @@ export const CLEAN_CORPUS: readonly CleanSample[] = [
       body: 'Use `select` to pick a plan; update it from settings. Paths like /orders/1 and /users/me are documented.',
     },
   },
+  {
+    name: 'a tech stack, not a stack trace',
+    response: json(200, { name: 'shop', stack: ['react', 'node', 'postgres'] }),
+  },
+  {
+    name: 'prose that says "is not a function of"',
+    response: json(200, {
+      faq: 'This feature is not a function of your plan.',
+    }),
+  },
 ];

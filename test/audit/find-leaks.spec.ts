@@ -252,6 +252,10 @@ describe('findLeaks: options and inputs', () => {
     expect(() => findLeaks({ body: '' }, { secrets: [42 as never] })).toThrow(
       TypeError,
     );
+    // Too short to search for, and it could not be masked in evidence.
+    expect(() => findLeaks({ body: 'pw is ab!' }, { secrets: ['ab'] })).toThrow(
+      /at least 3 characters/,
+    );
   });
 
   it('refuses an unread fetch body instead of missing what is in it', () => {

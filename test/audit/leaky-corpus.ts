@@ -163,7 +163,7 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
       status: 500,
       body: 'MongoServerError: E11000 duplicate key error collection: shop.users index: email_1 dup key: { email: "a@example.com" }',
     },
-    expected: ['exception-type in body'],
+    expected: ['exception-type in body', 'sql in body'],
   },
   {
     name: 'V8 TypeError message without the class name',
@@ -537,5 +537,39 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
     options: { secrets: ['first-plant-01', 'second-plant-02', 'not-there-03'] },
     expected: ['planted-secret in body', 'planted-secret in body'],
     secrets: ['first-plant-01', 'second-plant-02'],
+  },
+  {
+    name: 'Prisma invocation error',
+    response: json(500, {
+      error: 'Invalid `prisma.user.findUnique()` invocation: unknown argument',
+    }),
+    expected: ['sql in body'],
+  },
+  {
+    name: 'Node connection error to IPv6 loopback',
+    response: json(500, { message: 'connect ECONNREFUSED ::1:5432' }),
+    expected: ['internal-address in body'],
+  },
+  {
+    name: 'Kubernetes service name',
+    response: json(502, {
+      message: 'upstream orders.default.svc:8080 timed out',
+    }),
+    expected: ['internal-address in body'],
+  },
+  {
+    name: 'IPv6 unique local address',
+    response: json(502, { message: 'no route to fd00:1:2::15' }),
+    expected: ['internal-address in body'],
+  },
+  {
+    name: 'planted secret behind JSON escapes',
+    response: {
+      status: 500,
+      headers: { 'content-type': 'application/json' },
+      text: '{"pw":"p@ss\\/word99","name":"p\\u00e4ssword99"}',
+    },
+    options: { secrets: ['p@ss/word99', 'p\u00e4ssword99'] },
+    expected: ['planted-secret in body', 'planted-secret in body'],
   },
 ];

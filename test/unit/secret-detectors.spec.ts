@@ -458,3 +458,12 @@ describe('hostile repetition (found by the leak audit)', () => {
     expect(scrubText('password= token: x', '[R]')).toBe('password= [R] [R]');
   });
 });
+
+describe('connection strings whose password holds an @', () => {
+  it('censors the whole password, up to the last @ before the host', () => {
+    expect(scrubText('postgres://admin:p@ss@db/x', '[R]')).toBe('postgres://admin:[R]@db/x');
+    expect(scrubText('see postgres://u:pw@db:5432/app and mail a@b.c', '[R]')).toBe(
+      'see postgres://u:[R]@db:5432/app and mail a@b.c',
+    );
+  });
+});
