@@ -11,7 +11,8 @@ export type SecretKind =
   | 'credential-pair'
   | 'connection-string'
   | 'card'
-  | 'aws-key';
+  | 'aws-key'
+  | 'token';
 
 /** A secret found in text: `text.slice(start, end)` is the secret itself, without its context. */
 export interface SecretMatch {
@@ -522,6 +523,24 @@ function scanAwsKeys(
   }
 }
 
+/* --------------------------------------------------------------- tokens */
+
+// Tokens whose format announces them: GitHub (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_), Stripe
+// (sk_/rk_ live and test), Slack (xoxb-, xoxp-, …), Google API keys (AIza…), and PEM private keys.
+const PREFIXED_TOKEN =
+  /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{22,255}|[sr]k_(?:live|test)_[A-Za-z0-9]{10,247}|xox[abposr]-[A-Za-z0-9-]{10,250}|AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_])/g;
+const PRIVATE_KEY =
+  /-----BEGIN (?:[A-Z]{1,12} ){0,2}PRIVATE KEY-----[\s\S]{0,16384}?(?:-----END (?:[A-Z]{1,12} ){0,2}PRIVATE KEY-----|$)/g;
+
+function scanTokens(text: string, _c: ScanContext, found: SecretMatch[]): void {
+  for (const pattern of [PREFIXED_TOKEN, PRIVATE_KEY]) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      found.push({ kind: 'token', start: m.index, end: m.index + m[0].length });
+    }
+  }
+}
+
 /* ------------------------------------------------------------ detectors */
 
 /** The built-in free-text detectors, in the order they run. */
@@ -570,6 +589,17 @@ export const SECRET_DETECTORS: readonly SecretDetector[] = Object.freeze([
       text.includes('AKIA') || text.includes('ASIA'),
     scan: scanAwsKeys,
   },
+  {
+    kind: 'token',
+    description:
+      'Tokens with a known prefix (GitHub, Stripe, Slack, Google API keys) and PEM private keys',
+    mayContain: (text: string) =>
+      text.includes('_') ||
+      text.includes('xox') ||
+      text.includes('AIza') ||
+      text.includes('PRIVATE KEY'),
+    scan: scanTokens,
+  },
 ] satisfies SecretDetector[]);
 
 /** Shortest text the built-in detectors can match (`pwd=x`). */
@@ -582,6 +612,7 @@ const HINT_PAIR = 4;
 const HINT_CONNECTION = 8;
 const HINT_CARD = 16;
 const HINT_AWS = 32;
+const HINT_TOKEN = 64;
 const ALL_HINTS = 0xffff;
 const DETECTOR_HINTS: Readonly<Record<SecretKind, number>> = {
   bearer: HINT_BEARER,
@@ -590,12 +621,13 @@ const DETECTOR_HINTS: Readonly<Record<SecretKind, number>> = {
   'connection-string': HINT_CONNECTION,
   card: HINT_CARD,
   'aws-key': HINT_AWS,
+  token: HINT_TOKEN,
 };
 
 // 1 for digits, 2 for separators and the last letter of each marker, 0 for the rest (ASCII only).
 const CHAR_CLASS = new Uint8Array(128);
 for (let c = 0x30; c <= 0x39; c++) CHAR_CLASS[c] = 1;
-for (const c of ':=@AJRCrc') CHAR_CLASS[c.charCodeAt(0)] = 2;
+for (const c of ':=@AJRCrc_-IY') CHAR_CLASS[c.charCodeAt(0)] = 2;
 
 function endsWithAt(text: string, end: number, word: string): boolean {
   return end + 1 >= word.length && text.startsWith(word, end + 1 - word.length);
@@ -632,9 +664,32 @@ function markerHint(text: string, i: number, c: number): number {
       return text.charCodeAt(i - 1) === 0x49 && endsWithAt(text, i, 'ASIC')
         ? HINT_BEARER
         : 0;
+    case 0x5f: // _ of ghp_, sk_live_, rk_test_, github_pat_
+      return isTokenUnderscore(text, i) ? HINT_TOKEN : 0;
+    case 0x2d: // - of xoxb-
+      return endsWithAt(text, i - 2, 'xox') ? HINT_TOKEN : 0;
+    case 0x49: // I of AIza
+      return text.charCodeAt(i - 1) === 0x41 && text.startsWith('za', i + 1)
+        ? HINT_TOKEN
+        : 0;
+    case 0x59: // Y of PRIVATE KEY
+      return endsWithAt(text, i, 'PRIVATE KEY') ? HINT_TOKEN : 0;
     default:
       return 0;
   }
+}
+
+function isTokenUnderscore(text: string, i: number): boolean {
+  const a = text.charCodeAt(i - 3);
+  const b = text.charCodeAt(i - 2);
+  const c = text.charCodeAt(i - 1);
+  return (
+    (a === 0x67 && b === 0x68) || // gh?_
+    ((b === 0x73 || b === 0x72) && c === 0x6b) || // sk_ rk_
+    endsWithAt(text, i - 1, 'github') ||
+    endsWithAt(text, i - 1, 'live') ||
+    endsWithAt(text, i - 1, 'test')
+  );
 }
 
 /**

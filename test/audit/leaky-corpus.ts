@@ -572,4 +572,13 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
     options: { secrets: ['p@ss/word99', 'p\u00e4ssword99'] },
     expected: ['planted-secret in body', 'planted-secret in body'],
   },
+  {
+    name: 'a GitHub token and a PEM private key in a config dump',
+    response: json(500, {
+      github: `ghp_${'a1B2'.repeat(9)}`,
+      key: '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkq\n-----END PRIVATE KEY-----',
+    }),
+    expected: ['secret in body'],
+    secrets: [`ghp_${'a1B2'.repeat(9)}`, 'MIIEvQIBADANBgkq'],
+  },
 ];

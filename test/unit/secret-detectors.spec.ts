@@ -26,6 +26,7 @@ describe('SECRET_DETECTORS', () => {
       'connection-string',
       'card',
       'aws-key',
+      'token',
     ]);
     expect(Object.isFrozen(SECRET_DETECTORS)).toBe(true);
   });
@@ -461,9 +462,40 @@ describe('hostile repetition (found by the leak audit)', () => {
 
 describe('connection strings whose password holds an @', () => {
   it('censors the whole password, up to the last @ before the host', () => {
-    expect(scrubText('postgres://admin:p@ss@db/x', '[R]')).toBe('postgres://admin:[R]@db/x');
-    expect(scrubText('see postgres://u:pw@db:5432/app and mail a@b.c', '[R]')).toBe(
-      'see postgres://u:[R]@db:5432/app and mail a@b.c',
+    expect(scrubText('postgres://admin:p@ss@db/x', '[R]')).toBe(
+      'postgres://admin:[R]@db/x',
     );
+    expect(
+      scrubText('see postgres://u:pw@db:5432/app and mail a@b.c', '[R]'),
+    ).toBe('see postgres://u:[R]@db:5432/app and mail a@b.c');
+  });
+});
+
+describe('tokens with a known prefix, and private keys', () => {
+  const gh = `ghp_${'a1B2'.repeat(9)}`;
+  const stripe = `sk_live_${'9xY'.repeat(8)}`;
+  const slack = 'xoxb-123456789012-abcdefABCDEF';
+  const google = `AIza${'Sy0-_abc'.repeat(4)}xyz`;
+  const pem =
+    '-----BEGIN RSA PRIVATE KEY-----\nMIIEow3Nza\nAAAAB3Nza==\n-----END RSA PRIVATE KEY-----';
+  it.each([
+    ['a GitHub token', `token ${gh} leaked`, 'token [R] leaked'],
+    ['a Stripe secret key', `key ${stripe}.`, 'key [R].'],
+    ['a Slack bot token', `slack ${slack}`, 'slack [R]'],
+    ['a Google API key', `url?x=${google}&y=1`, 'url?x=[R]&y=1'],
+    ['a PEM private key', `cert:\n${pem}\nend`, 'cert:\n[R]\nend'],
+  ])('%s', (_what, text, expected) => {
+    expect(scrubText(text, '[R]')).toBe(expected);
+    expect(findSecretsInText(text).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    'snake_case_identifier',
+    'task-list-item',
+    'the sk_ prefix alone',
+    'ghp_short',
+    'BEGIN PUBLIC KEY',
+  ])('leaves %j alone', (text) => {
+    expect(scrubText(text, '[R]')).toBe(text);
   });
 });
