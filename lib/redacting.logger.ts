@@ -1,5 +1,5 @@
 import { Injectable, type LoggerService, type LogLevel } from '@nestjs/common';
-import { types } from 'node:util';
+import { isError } from './exception-inspection.js';
 import { createRedactor } from './redact.js';
 import { LogSink, toSinkLevel, type SinkLevel } from './log-sink.js';
 import type {
@@ -155,10 +155,6 @@ function resolveMessage(message: unknown, depth = 0): unknown {
   const source = Function.prototype.toString.call(message);
   if (source.startsWith('class ')) return (message as { name: string }).name;
   return resolveMessage((message as () => unknown)(), depth + 1);
-}
-
-function isError(value: unknown): value is Error {
-  return types.isNativeError(value) || value instanceof Error;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,4 +1,5 @@
 import type { HttpServer } from '@nestjs/common';
+import { read } from './exception-inspection.js';
 
 /** @internal What the log says about the request that failed. */
 export interface RequestInfo {
@@ -6,14 +7,6 @@ export interface RequestInfo {
   url?: string;
   route?: string;
   userId?: unknown;
-}
-
-function read<T>(getter: () => T): T | undefined {
-  try {
-    return getter();
-  } catch {
-    return undefined;
-  }
 }
 
 interface RequestLike {

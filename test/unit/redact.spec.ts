@@ -3,6 +3,7 @@ import {
   redact,
   type RedactOptions,
 } from '../../lib/redact.js';
+import { hostileProxy } from '../utils/hostile-values.js';
 import {
   DEFAULT_CENSOR,
   DEFAULT_MAX_ARRAY_LENGTH,
@@ -29,28 +30,6 @@ function deepFreeze<T>(value: T): T {
     for (const key of Object.keys(value)) deepFreeze((value as Json)[key]);
   }
   return value;
-}
-
-function throwingProxy(): object {
-  const fail = (): never => {
-    throw new Error('trap');
-  };
-  return new Proxy(
-    {},
-    {
-      get: fail,
-      set: fail,
-      has: fail,
-      ownKeys: fail,
-      getOwnPropertyDescriptor: fail,
-      getPrototypeOf: fail,
-      setPrototypeOf: fail,
-      defineProperty: fail,
-      deleteProperty: fail,
-      isExtensible: fail,
-      preventExtensions: fail,
-    },
-  );
 }
 
 describe('redact: keys censored by default', () => {
@@ -428,7 +407,7 @@ describe('redact: robustness', () => {
   });
 
   it('turns a Proxy whose every trap throws into [Unreadable]', () => {
-    const proxy = throwingProxy();
+    const proxy = hostileProxy();
     expect(redact(proxy)).toBe('[Unreadable]');
     expect(redact({ p: proxy, ok: true })).toEqual({
       p: '[Unreadable]',
