@@ -26,6 +26,8 @@ export interface ScanContext {
   readonly isSecretKey: (rawKey: string) => boolean;
   /** Values that already start with the censor are skipped, so scrubbing twice changes nothing. */
   readonly censor: string;
+  /** Keys shorter than this are not looked up. @default 1 */
+  readonly minKeyLength?: number;
 }
 
 export interface SecretDetector {
@@ -78,15 +80,35 @@ export interface KeyMatcherOptions {
 // Bounded so that keys made from data (ids, timestamps) cannot grow memory without limit.
 const KEY_CACHE_LIMIT = 10_000;
 
-/** Builds a cached `(rawKey) => boolean`: each distinct key string is normalised and judged once. */
-export function createKeyMatcher(
-  options: KeyMatcherOptions,
-): (rawKey: string) => boolean {
+/** `(rawKey) => boolean`, and the shortest normalised key it can accept. */
+export interface KeyMatcher {
+  (rawKey: string): boolean;
+  readonly minLength: number;
+}
+
+const DEFAULT_MIN_KEY_LENGTH = Math.min(
+  ...[
+    ...DEFAULT_EXACT_KEYS,
+    ...DEFAULT_SECRET_KEY_FRAGMENTS,
+    ...DEFAULT_SECRET_KEY_SUFFIXES,
+  ].map((k) => k.length),
+);
+
+/** Builds a cached matcher: each distinct key string is normalised and judged once. */
+export function createKeyMatcher(options: KeyMatcherOptions): KeyMatcher {
   const names = new Set((options.names ?? []).map(normalizeKey));
   const patterns = options.patterns ?? [];
   const { defaults } = options;
   const cache = new Map<string, boolean>();
-  return (rawKey) => {
+  // A pattern sees the raw key, so it may accept any length.
+  const minLength =
+    patterns.length > 0
+      ? 1
+      : Math.min(
+          defaults ? DEFAULT_MIN_KEY_LENGTH : Infinity,
+          ...[...names].map((n) => n.length),
+        );
+  const matcher = (rawKey: string): boolean => {
     const cached = cache.get(rawKey);
     if (cached !== undefined) return cached;
     const normalized = normalizeKey(rawKey);
@@ -100,10 +122,11 @@ export function createKeyMatcher(
     cache.set(rawKey, hit);
     return hit;
   };
+  return Object.assign(matcher, { minLength });
 }
 
 /** Whether `key` names a secret under the built-in vocabulary. */
-export const isSecretKeyName: (key: string) => boolean = createKeyMatcher({
+export const isSecretKeyName: KeyMatcher = createKeyMatcher({
   defaults: true,
 });
 
@@ -298,7 +321,11 @@ function isBlank(code: number): boolean {
  * short junk. `.` ends a key, so `connect.sid` is judged as `sid` and
  * `password.ts:12` (a stack frame) as `ts`.
  */
-function keyBefore(text: string, sep: number): string | undefined {
+function keyBefore(
+  text: string,
+  sep: number,
+  minLength: number,
+): string | undefined {
   let end = sep;
   while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
   const quote = text.charCodeAt(end - 1);
@@ -317,7 +344,10 @@ function keyBefore(text: string, sep: number): string | undefined {
   ) {
     start++;
   }
-  return start < end ? text.slice(start, end) : undefined;
+  // Shorter runs (`js` in `file.js:42`, line numbers) cannot be a secret key: no lookup, no slice.
+  return end - start >= minLength && start < end
+    ? text.slice(start, end)
+    : undefined;
 }
 
 function scanPairs(
@@ -343,7 +373,7 @@ function scanPairs(
     // A value that would start inside one already censored is censored with it. Skipping it keeps the
     // scan linear: `password=password=…` would otherwise read to the end of the text once per `=`.
     if (from < covered) continue;
-    const key = keyBefore(text, sep);
+    const key = keyBefore(text, sep, context.minKeyLength ?? 1);
     if (key === undefined || !context.isSecretKey(key)) continue;
     const span = pairValue(text, from, normalizeKey(key), text[sep] === ':');
     if (span === undefined) continue;
@@ -541,71 +571,80 @@ function scanTokens(text: string, _c: ScanContext, found: SecretMatch[]): void {
   }
 }
 
-/* ------------------------------------------------------------ detectors */
+/* ------------------------------------------------------------ pre-checks */
 
-/** The built-in free-text detectors, in the order they run. */
-export const SECRET_DETECTORS: readonly SecretDetector[] = Object.freeze([
-  {
-    kind: 'bearer',
-    description:
-      'Token after an HTTP auth scheme: `Bearer <token>`, `Basic <base64>`',
-    mayContain: (text: string) =>
-      text.includes('earer') ||
-      text.includes('asic') ||
-      text.includes('EARER') ||
-      text.includes('ASIC'),
-    scan: scanBearer,
-  },
-  {
-    kind: 'jwt',
-    description: 'JSON Web Token: `eyJ….….…`',
-    mayContain: (text: string) => text.includes('eyJ'),
-    scan: scanJwt,
-  },
-  {
-    kind: 'credential-pair',
-    description:
-      'Value of a secret key in `key=value`, `key: value`, query strings and embedded JSON',
-    mayContain: (text: string) => text.includes('=') || text.includes(':'),
-    scan: scanPairs,
-  },
-  {
-    kind: 'connection-string',
-    description: 'Password in `scheme://user:password@host`',
-    mayContain: (text: string) => text.includes('@') && text.includes('://'),
-    scan: scanConnections,
-  },
-  {
-    kind: 'card',
-    description:
-      'Payment card number: network prefix, 13–19 digits, valid Luhn checksum',
-    mayContain: (text: string) => text.length >= 13 && CARD_HINT.test(text),
-    scan: scanCards,
-  },
-  {
-    kind: 'aws-key',
-    description: 'AWS access key ID: `AKIA`/`ASIA` + 16 characters',
-    mayContain: (text: string) =>
-      text.includes('AKIA') || text.includes('ASIA'),
-    scan: scanAwsKeys,
-  },
-  {
-    kind: 'token',
-    description:
-      'Tokens with a known prefix (GitHub, Stripe, Slack, Google API keys) and PEM private keys',
-    mayContain: (text: string) =>
-      text.includes('_') ||
-      text.includes('xox') ||
-      text.includes('AIza') ||
-      text.includes('PRIVATE KEY'),
-    scan: scanTokens,
-  },
-] satisfies SecretDetector[]);
+// Each pre-check is a necessary condition for its detector, built from native string searches: a
+// single-character indexOf is a memchr, far cheaper than any loop over the characters in JavaScript.
+// They gate on length first: each detector has a shortest text it can match.
 
-/** Shortest text the built-in detectors can match (`pwd=x`). */
-export const MIN_SECRET_TEXT_LENGTH = 5;
+// `xxx=v` with the shortest built-in key (pwd, sid, cvv…); a custom shorter key lowers it, see createTextScanner.
+const MIN_PAIR_TEXT = 5;
+const MIN_CONNECTION_TEXT = 6; // ://:x@
+const MIN_JWT_TEXT = 10; // eyJxx.xx.
+const MIN_BEARER_TEXT = 12; // Basic + blank + 6
+const MIN_CARD_TEXT = 13;
+const MIN_TOKEN_TEXT = 15; // xoxb- + 10
+const MIN_AWS_TEXT = 20;
 
-// One bit per built-in detector: what the shared pre-check saw for it.
+const SCHEME_HINT = /[Bb](?:earer|asic)|B(?:EARER|ASIC)/;
+const FOUR_DIGITS = /[0-9][0-9][0-9][0-9]/;
+
+function hasPairHint(text: string): boolean {
+  return text.indexOf('=') !== -1 || text.indexOf(':') !== -1;
+}
+
+function hasConnectionHint(text: string): boolean {
+  const scheme = text.indexOf('://');
+  return scheme !== -1 && text.indexOf('@', scheme) !== -1;
+}
+
+// `yJ`, being rarer in text than `e`, is searched for first.
+function hasJwtHint(text: string): boolean {
+  const y = text.indexOf('yJ');
+  return y !== -1 && text.includes('eyJ', Math.max(0, y - 1));
+}
+
+function hasCardHint(text: string): boolean {
+  return FOUR_DIGITS.test(text) && CARD_HINT.test(text);
+}
+
+function hasAwsHint(text: string): boolean {
+  return (
+    text.indexOf('IA') !== -1 &&
+    (text.includes('AKIA') || text.includes('ASIA'))
+  );
+}
+
+function hasTokenHint(text: string): boolean {
+  for (let i = text.indexOf('_'); i !== -1; i = text.indexOf('_', i + 1)) {
+    if (isTokenUnderscore(text, i)) return true;
+  }
+  return (
+    text.includes('xox') ||
+    text.includes('AIza') ||
+    text.includes('PRIVATE KEY')
+  );
+}
+
+function endsWithAt(text: string, end: number, word: string): boolean {
+  return end + 1 >= word.length && text.startsWith(word, end + 1 - word.length);
+}
+
+// The `_` of ghp_, sk_live_, rk_test_, github_pat_.
+function isTokenUnderscore(text: string, i: number): boolean {
+  const a = text.charCodeAt(i - 3);
+  const b = text.charCodeAt(i - 2);
+  const c = text.charCodeAt(i - 1);
+  return (
+    (a === 0x67 && b === 0x68) || // gh?_
+    ((b === 0x73 || b === 0x72) && c === 0x6b) || // sk_ rk_
+    endsWithAt(text, i - 1, 'github') ||
+    endsWithAt(text, i - 1, 'live') ||
+    endsWithAt(text, i - 1, 'test')
+  );
+}
+
+// One bit per built-in detector, for the short-text pre-check below.
 const HINT_BEARER = 1;
 const HINT_JWT = 2;
 const HINT_PAIR = 4;
@@ -613,25 +652,11 @@ const HINT_CONNECTION = 8;
 const HINT_CARD = 16;
 const HINT_AWS = 32;
 const HINT_TOKEN = 64;
-const ALL_HINTS = 0xffff;
-const DETECTOR_HINTS: Readonly<Record<SecretKind, number>> = {
-  bearer: HINT_BEARER,
-  jwt: HINT_JWT,
-  'credential-pair': HINT_PAIR,
-  'connection-string': HINT_CONNECTION,
-  card: HINT_CARD,
-  'aws-key': HINT_AWS,
-  token: HINT_TOKEN,
-};
 
 // 1 for digits, 2 for separators and the last letter of each marker, 0 for the rest (ASCII only).
 const CHAR_CLASS = new Uint8Array(128);
 for (let c = 0x30; c <= 0x39; c++) CHAR_CLASS[c] = 1;
 for (const c of ':=@AJRCrc_-IY') CHAR_CLASS[c.charCodeAt(0)] = 2;
-
-function endsWithAt(text: string, end: number, word: string): boolean {
-  return end + 1 >= word.length && text.startsWith(word, end + 1 - word.length);
-}
 
 // Out of the loop below so that the loop stays small enough to compile tightly.
 function markerHint(text: string, i: number, c: number): number {
@@ -679,25 +704,12 @@ function markerHint(text: string, i: number, c: number): number {
   }
 }
 
-function isTokenUnderscore(text: string, i: number): boolean {
-  const a = text.charCodeAt(i - 3);
-  const b = text.charCodeAt(i - 2);
-  const c = text.charCodeAt(i - 1);
-  return (
-    (a === 0x67 && b === 0x68) || // gh?_
-    ((b === 0x73 || b === 0x72) && c === 0x6b) || // sk_ rk_
-    endsWithAt(text, i - 1, 'github') ||
-    endsWithAt(text, i - 1, 'live') ||
-    endsWithAt(text, i - 1, 'test')
-  );
-}
-
 /**
  * One pass standing for every built-in pre-check, as a bit per detector: a detector whose bit is unset
  * cannot find anything in `text`. It looks for `=`, `:`, `@`, four adjacent digits, `eyJ`,
  * `AKIA`/`ASIA` and the schemes `Bearer`/`Basic` (as `Bearer`, `bearer` or `BEARER`), by their last letter.
  */
-function secretHints(text: string): number {
+function shortTextHints(text: string): number {
   let hints = 0;
   let digits = 0;
   for (let i = 0; i < text.length; i++) {
@@ -715,29 +727,96 @@ function secretHints(text: string): number {
   return hints;
 }
 
+// Up to this length one loop over the characters is cheaper than a dozen native searches, each of
+// which costs about as much as 10 characters of the loop.
+const SHORT_TEXT = 128;
+
+/* ------------------------------------------------------------ detectors */
+
+/** The built-in free-text detectors, in the order they run. */
+export const SECRET_DETECTORS: readonly SecretDetector[] = Object.freeze([
+  {
+    kind: 'bearer',
+    description:
+      'Token after an HTTP auth scheme: `Bearer <token>`, `Basic <base64>`',
+    mayContain: (text: string) =>
+      text.length >= MIN_BEARER_TEXT && SCHEME_HINT.test(text),
+    scan: scanBearer,
+  },
+  {
+    kind: 'jwt',
+    description: 'JSON Web Token: `eyJ….….…`',
+    mayContain: (text: string) =>
+      text.length >= MIN_JWT_TEXT && hasJwtHint(text),
+    scan: scanJwt,
+  },
+  {
+    kind: 'credential-pair',
+    description:
+      'Value of a secret key in `key=value`, `key: value`, query strings and embedded JSON',
+    mayContain: hasPairHint,
+    scan: scanPairs,
+  },
+  {
+    kind: 'connection-string',
+    description: 'Password in `scheme://user:password@host`',
+    mayContain: (text: string) =>
+      text.length >= MIN_CONNECTION_TEXT && hasConnectionHint(text),
+    scan: scanConnections,
+  },
+  {
+    kind: 'card',
+    description:
+      'Payment card number: network prefix, 13–19 digits, valid Luhn checksum',
+    mayContain: (text: string) =>
+      text.length >= MIN_CARD_TEXT && hasCardHint(text),
+    scan: scanCards,
+  },
+  {
+    kind: 'aws-key',
+    description: 'AWS access key ID: `AKIA`/`ASIA` + 16 characters',
+    mayContain: (text: string) =>
+      text.length >= MIN_AWS_TEXT && hasAwsHint(text),
+    scan: scanAwsKeys,
+  },
+  {
+    kind: 'token',
+    description:
+      'Tokens with a known prefix (GitHub, Stripe, Slack, Google API keys) and PEM private keys',
+    mayContain: (text: string) =>
+      text.length >= MIN_TOKEN_TEXT && hasTokenHint(text),
+    scan: scanTokens,
+  },
+] satisfies SecretDetector[]);
+
+/** Shortest text the built-in detectors can match (`pwd=x`). */
+export const MIN_SECRET_TEXT_LENGTH = MIN_PAIR_TEXT;
+
 /**
  * The shared pre-check: text it rejects cannot hold a secret any built-in detector finds, so none of
  * them runs.
  */
 export function mightContainSecret(text: string): boolean {
-  return secretHints(text) !== 0;
+  return text.length < SHORT_TEXT
+    ? text.length >= MIN_PAIR_TEXT && shortTextHints(text) !== 0
+    : SECRET_DETECTORS.some((d) => d.mayContain(text));
 }
-
-// Past this length the detectors' own `includes` pre-checks beat a loop over every character.
-const HINT_MAX_LENGTH = 256;
 
 /* ------------------------------------------------------------- scanning */
 
 export interface TextScannerOptions {
   readonly censor: string;
-  /** Detectors to run on texts of at least {@link MIN_SECRET_TEXT_LENGTH} characters. */
   readonly detectors: readonly SecretDetector[];
   readonly isSecretKey: (rawKey: string) => boolean;
+  /** Shortest key `isSecretKey` can accept, once normalised. @default 1 */
+  readonly minKeyLength?: number;
   /** Extra patterns, each global; every non-empty match is a secret. */
   readonly patterns?: readonly RegExp[];
 }
 
 export interface TextScanner {
+  /** Shorter text holds nothing this scanner finds. */
+  readonly minLength: number;
   /** Every secret, sorted, overlaps merged (the first one's kind wins). */
   readonly find: (text: string) => SecretMatch[];
   /** `text` with each secret replaced by the censor; `text` itself when nothing was found. */
@@ -763,29 +842,83 @@ function mergeSpans(spans: SecretMatch[]): SecretMatch[] {
 }
 
 export function createTextScanner(options: TextScannerOptions): TextScanner {
+  const minKeyLength = options.minKeyLength ?? 1;
   const context: ScanContext = {
     censor: options.censor,
     isSecretKey: options.isSecretKey,
+    minKeyLength,
   };
   const { detectors, censor } = options;
   const patterns = options.patterns ?? [];
+  // The pair detector can match `k=v` with the shortest key; the others need more than 5 characters.
+  const minPairText = minKeyLength + 2;
+  const minText = detectors.some((d) => d.kind === 'credential-pair')
+    ? Math.min(minPairText, MIN_PAIR_TEXT)
+    : MIN_CONNECTION_TEXT;
 
-  // Unknown detectors run whatever the pre-check saw; built-in ones only when it saw their marker.
-  const hintsOf = detectors.map((d) => DETECTOR_HINTS[d.kind] ?? ALL_HINTS);
+  const has = (kind: SecretKind): boolean =>
+    detectors.some((d) => d.kind === kind);
+  const bearer = has('bearer');
+  const jwt = has('jwt');
+  const pairs = has('credential-pair');
+  const connections = has('connection-string');
+  const cards = has('card');
+  const aws = has('aws-key');
+  const tokens = has('token');
 
-  /** Which detectors may apply to `text`; 0 when none does. */
-  const hintsFor = (text: string): number => {
-    if (detectors.length === 0 || text.length < MIN_SECRET_TEXT_LENGTH)
-      return 0;
-    return text.length > HINT_MAX_LENGTH ? ALL_HINTS : secretHints(text);
+  // The built-in detectors in their order, each behind its pre-check; written out rather than looped
+  // over, so that each check is a direct call.
+  const collectShort = (
+    text: string,
+    hints: number,
+    found: SecretMatch[],
+  ): void => {
+    const n = text.length;
+    if (bearer && (hints & HINT_BEARER) !== 0 && n >= MIN_BEARER_TEXT)
+      scanBearer(text, context, found);
+    if (jwt && (hints & HINT_JWT) !== 0 && n >= MIN_JWT_TEXT)
+      scanJwt(text, context, found);
+    if (pairs && (hints & HINT_PAIR) !== 0 && n >= minPairText)
+      scanPairs(text, context, found);
+    if (
+      connections &&
+      (hints & HINT_CONNECTION) !== 0 &&
+      n >= MIN_CONNECTION_TEXT &&
+      hasConnectionHint(text)
+    )
+      scanConnections(text, context, found);
+    if (
+      cards &&
+      (hints & HINT_CARD) !== 0 &&
+      n >= MIN_CARD_TEXT &&
+      CARD_HINT.test(text)
+    )
+      scanCards(text, context, found);
+    if (aws && (hints & HINT_AWS) !== 0 && n >= MIN_AWS_TEXT)
+      scanAwsKeys(text, context, found);
+    if (tokens && (hints & HINT_TOKEN) !== 0 && n >= MIN_TOKEN_TEXT)
+      scanTokens(text, context, found);
   };
 
-  const collect = (text: string, hints: number, found: SecretMatch[]): void => {
-    if (hints !== 0) {
-      for (let i = 0; i < detectors.length; i++) {
-        const detector = detectors[i];
-        if ((hints & hintsOf[i]) !== 0 && detector.mayContain(text))
-          detector.scan(text, context, found);
+  const collectLong = (text: string, found: SecretMatch[]): void => {
+    if (bearer && SCHEME_HINT.test(text)) scanBearer(text, context, found);
+    if (jwt && hasJwtHint(text)) scanJwt(text, context, found);
+    if (pairs && hasPairHint(text)) scanPairs(text, context, found);
+    if (connections && hasConnectionHint(text))
+      scanConnections(text, context, found);
+    if (cards && hasCardHint(text)) scanCards(text, context, found);
+    if (aws && hasAwsHint(text)) scanAwsKeys(text, context, found);
+    if (tokens && hasTokenHint(text)) scanTokens(text, context, found);
+  };
+
+  const collect = (text: string, found: SecretMatch[]): void => {
+    const n = text.length;
+    if (n >= minText) {
+      if (n < SHORT_TEXT) {
+        const hints = shortTextHints(text);
+        if (hints !== 0) collectShort(text, hints, found);
+      } else {
+        collectLong(text, found);
       }
     }
     for (const pattern of patterns) {
@@ -807,27 +940,28 @@ export function createTextScanner(options: TextScannerOptions): TextScanner {
 
   const find = (text: string): SecretMatch[] => {
     const found: SecretMatch[] = [];
-    collect(text, hintsFor(text), found);
+    collect(text, found);
     return mergeSpans(found);
   };
 
+  // Reused: scanning runs no caller code, so no call can start while another is in progress.
+  const found: SecretMatch[] = [];
   const scrub = (text: string): string => {
-    const hints = hintsFor(text);
-    // Most text holds no marker at all: return it without allocating anything.
-    if (hints === 0 && patterns.length === 0) return text;
-    const found: SecretMatch[] = [];
-    collect(text, hints, found);
+    collect(text, found);
+    // Most text holds no secret: it comes back as it is, and nothing was allocated.
     if (found.length === 0) return text;
     let out = '';
     let at = 0;
-    for (const span of mergeSpans(found)) {
+    const spans = mergeSpans(found);
+    found.length = 0;
+    for (const span of spans) {
       out += text.slice(at, span.start) + censor;
       at = span.end;
     }
     return out + text.slice(at);
   };
 
-  return { find, scrub };
+  return { minLength: patterns.length > 0 ? 1 : minText, find, scrub };
 }
 
 const defaultScanners = new Map<string, TextScanner>();
@@ -839,6 +973,7 @@ function defaultScanner(censor: string): TextScanner {
       censor,
       detectors: SECRET_DETECTORS,
       isSecretKey: isSecretKeyName,
+      minKeyLength: isSecretKeyName.minLength,
     });
     // Only a handful of censors exist in practice; the cap bounds odd callers.
     if (defaultScanners.size >= 16) defaultScanners.clear();

@@ -207,6 +207,22 @@ describe('scrubText', () => {
     expect(scrubText(input, R)).toBe(expected);
   });
 
+  // Short text is pre-checked by one loop, long text by native searches: both must find everything.
+  it.each(positives)(
+    '%s: %j inside 300 characters of prose',
+    (_kind, input, expected) => {
+      const prose = 'The quick brown fox jumps over the lazy dog. '.repeat(3);
+      expect(scrubText(`${prose}\n${input}\n${prose}`, R)).toBe(
+        `${prose}\n${expected}\n${prose}`,
+      );
+    },
+  );
+
+  it('finds a marker after a decoy: `yJ` first, the token later, in long text', () => {
+    const text = `yJ ${'x'.repeat(200)} token ${JWT} end`;
+    expect(scrubText(text, R)).toBe(`yJ ${'x'.repeat(200)} token ${R} end`);
+  });
+
   it.each(positives)('%s: %j is stable when scrubbed again', (_kind, input) => {
     const once = scrubText(input, R);
     expect(scrubText(once, R)).toBe(once);
