@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { redact } from '../../lib/redact.js';
+import { redact, redactJson } from '../../lib/redact.js';
 
 const RUNS = { numRuns: 1000 };
 
@@ -137,9 +137,13 @@ describe('redact properties', () => {
         fc.array(wrapArb, { maxLength: 12 }),
         (secret, denyKey, siblings, wraps) => {
           const value = nest({ ...siblings, [denyKey]: secret }, wraps);
-          const out = JSON.stringify(redact(value));
-          expect(out).not.toContain(secret);
-          expect(out).toContain('[REDACTED]');
+          for (const out of [
+            JSON.stringify(redact(value)),
+            redactJson(value),
+          ]) {
+            expect(out).not.toContain(secret);
+            expect(out).toContain('[REDACTED]');
+          }
         },
       ),
       RUNS,
@@ -156,9 +160,13 @@ describe('redact properties', () => {
         fc.array(wrapArb, { maxLength: 12 }),
         (secret, template, before, after, wraps) => {
           const value = nest(`${before} ${template(secret)} ${after}`, wraps);
-          const out = JSON.stringify(redact(value));
-          expect(out).not.toContain(secret);
-          expect(out).toContain('[REDACTED]');
+          for (const out of [
+            JSON.stringify(redact(value)),
+            redactJson(value),
+          ]) {
+            expect(out).not.toContain(secret);
+            expect(out).toContain('[REDACTED]');
+          }
         },
       ),
       RUNS,
@@ -238,6 +246,38 @@ describe('redact properties', () => {
       fc.property(anythingArb, (value) => {
         const once = redact(value);
         expect(redact(once)).toStrictEqual(once);
+      }),
+      RUNS,
+    );
+  });
+
+  it('redactJson(x) is exactly JSON.stringify(redact(x)), and changes nothing', () => {
+    fc.assert(
+      fc.property(anythingArb, (value) => {
+        const before: unknown = structuredClone(value);
+        expect(redactJson(value)).toBe(JSON.stringify(redact(value)));
+        expect(value).toEqual(before);
+      }),
+      RUNS,
+    );
+  });
+
+  it('redact() shares no object with its input', () => {
+    const objectsOf = (root: unknown): Set<unknown> => {
+      const found = new Set<unknown>();
+      const visit = (v: unknown): void => {
+        if (typeof v !== 'object' || v === null || found.has(v)) return;
+        found.add(v);
+        for (const child of Object.values(v)) visit(child);
+      };
+      visit(root);
+      return found;
+    };
+    fc.assert(
+      fc.property(anythingArb, (value) => {
+        const inputs = objectsOf(value);
+        for (const o of objectsOf(redact(value)))
+          expect(inputs.has(o)).toBe(false);
       }),
       RUNS,
     );

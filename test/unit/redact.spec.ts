@@ -769,6 +769,16 @@ describe('redact: options', () => {
     });
   });
 
+  it('keys shorter than the built-in ones are found in text too, down to the shortest text', () => {
+    expect(redact('pw=x', { keys: ['pw'] })).toBe(`pw=${R}`);
+    expect(redact({ note: 'a pw: 1234 b' }, { keys: ['pw'] })).toEqual({
+      note: `a pw: ${R} b`,
+    });
+    expect(redact('k=v', { keys: [/^k$/] })).toBe(`k=${R}`);
+    // Without such a key, short pairs stay as they are.
+    expect(redact('pw=x')).toBe('pw=x');
+  });
+
   it('keys: RegExps are tested against the raw key, statelessly', () => {
     const r = createRedactor({ keys: [/^x-internal-/, /foo/g] });
     expect(
