@@ -1,6 +1,6 @@
 import { Injectable, type LoggerService, type LogLevel } from '@nestjs/common';
 import { isError } from './exception-inspection.js';
-import { createRedactor } from './redact.js';
+import { createRedactor, put } from './redact.js';
 import { LogSink, toSinkLevel, type SinkLevel } from './log-sink.js';
 import type {
   SafeErrorsLoggerOptions,
@@ -188,7 +188,8 @@ function addParam(
   } else if (isError(param)) {
     out[out.error === undefined ? 'error' : 'cause'] = param;
   } else if (isRecord(param)) {
-    Object.assign(out, param);
+    // Not Object.assign: an own `__proto__` key (JSON.parse makes them) must stay a field.
+    for (const key of Object.keys(param)) put(out, key, param[key]);
   } else {
     ((out.args ??= []) as unknown[]).push(param);
   }

@@ -4,15 +4,23 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import winston from 'winston';
 import { RedactingLogger } from 'nestjs-safe-errors';
 import { requestContext } from '../../lib/request-context.js';
-import { MemoryTransport } from '../utils/memory.transport.js';
+import { FieldsTransport, MemoryTransport } from '../utils/memory.transport.js';
 
 // oxlint-disable-next-line no-control-regex -- raw control characters are what these tests look for
 const RAW_CONTROL = /[\n\r\u001b]/;
 
+// Two ways out: winston's own line transports (the logger builds each line itself) and a transport that
+// reads fields (it gets a redacted copy). Every test runs on both.
+const CAPTURES = [
+  ['line transport', () => new MemoryTransport()],
+  ['fields transport', () => new FieldsTransport()],
+] as const;
+let capture: () => MemoryTransport | FieldsTransport = CAPTURES[0][1];
+
 function makeLogger(
   options: ConstructorParameters<typeof RedactingLogger>[0] = {},
 ) {
-  const logs = new MemoryTransport();
+  const logs = capture();
   const logger = new RedactingLogger({
     transports: [logs],
     ...(options as object),
@@ -24,7 +32,11 @@ function makeLogger(
   return { logger, logs, lines };
 }
 
-describe('RedactingLogger', () => {
+describe.each(CAPTURES)('RedactingLogger (%s)', (_name, make) => {
+  beforeAll(() => {
+    capture = make;
+  });
+
   it('writes structured metadata from a service call, censoring secrets and keeping the rest', async () => {
     const { logger, lines } = makeLogger();
     const payment = { card: '4111111111111111', cvv: '123', amount: 1999 };
@@ -150,6 +162,41 @@ describe('RedactingLogger', () => {
     });
     expect(line).not.toHaveProperty('context');
     expect(line).not.toHaveProperty('traceId');
+  });
+
+  it('fixes a line when the call returns: changing the fields afterwards reaches no line', async () => {
+    const { logger, logs, lines } = makeLogger();
+    const user = { name: 'ada', roles: ['admin'], address: { city: 'London' } };
+    logger.log('signed in', { user });
+    // Changed before winston has written anything.
+    Object.assign(user, { note: 'password=hunter2', token: 'tok_abcdefgh' });
+    user.roles.push('s3cret-role');
+    user.address.city = 'api_key=AKIAABCDEFGHIJKLMNOP';
+    const [line] = await lines(1);
+    expect(line!.user).toEqual({
+      name: 'ada',
+      roles: ['admin'],
+      address: { city: 'London' },
+    });
+    expect(logs.lines[0]).not.toMatch(/hunter2|tok_|s3cret|AKIA/);
+  });
+
+  it('keeps an own __proto__ field as a field, and a forged ID beside it', async () => {
+    const { logger, lines } = makeLogger();
+    const fields = JSON.parse(
+      '{"__proto__":{"polluted":true},"requestId":"forged","ok":1}',
+    ) as Record<string, unknown>;
+    logger.log('odd keys', fields);
+    const [line] = await lines(1);
+    expect(Object.getOwnPropertyDescriptor(line, '__proto__')?.value).toEqual({
+      polluted: true,
+    });
+    expect(line).toMatchObject({
+      ok: 1,
+      conflictingFields: { requestId: 'forged' },
+    });
+    expect(line).not.toHaveProperty('requestId');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it("resolves lazy messages as Nest's ConsoleLogger does", async () => {
@@ -312,5 +359,27 @@ describe('RedactingLogger', () => {
       });
       expect(untraced).not.toHaveProperty('traceId');
     });
+  });
+});
+
+describe('RedactingLogger with a transport that reads fields', () => {
+  it("hands it a redacted copy: secrets censored, and none of the caller's objects", async () => {
+    const logs = new FieldsTransport();
+    const logger = new RedactingLogger({ transports: [logs] });
+    const order = {
+      id: 'o_1',
+      card: { number: '4111111111111111', holder: 'Ada' },
+    };
+    logger.warn('declined', { order, password: 'hunter2' });
+    await vi.waitFor(() => expect(logs.infos).toHaveLength(1));
+    const info = logs.infos[0]!;
+    expect(info).toMatchObject({
+      level: 'warn',
+      message: 'declined',
+      password: '[REDACTED]',
+      order: { id: 'o_1', card: { number: '[REDACTED]', holder: 'Ada' } },
+    });
+    expect(info.order).not.toBe(order);
+    await logger.close();
   });
 });
