@@ -852,9 +852,12 @@ export function createTextScanner(options: TextScannerOptions): TextScanner {
   const patterns = options.patterns ?? [];
   // The pair detector can match `k=v` with the shortest key; the others need more than 5 characters.
   const minPairText = minKeyLength + 2;
-  const minText = detectors.some((d) => d.kind === 'credential-pair')
-    ? Math.min(minPairText, MIN_PAIR_TEXT)
-    : MIN_CONNECTION_TEXT;
+  let minText = Infinity;
+  if (detectors.length > 0) {
+    minText = detectors.some((d) => d.kind === 'credential-pair')
+      ? Math.min(minPairText, MIN_PAIR_TEXT)
+      : MIN_CONNECTION_TEXT;
+  }
 
   const has = (kind: SecretKind): boolean =>
     detectors.some((d) => d.kind === kind);
