@@ -11,7 +11,10 @@ import { APP_FILTER, HttpAdapterHost } from '@nestjs/core';
 import { FRAMEWORK_ERRORS_RESPONDER } from './fastify-framework-errors.js';
 import { LogSink } from './log-sink.js';
 import { RedactingLogger } from './redacting.logger.js';
-import { RequestIdMiddleware } from './request-id.middleware.js';
+import {
+  RequestIdMiddleware,
+  registerOnPlatform,
+} from './request-id.middleware.js';
 import { SafeErrorsConfig } from './safe-errors.config.js';
 import { SafeErrorsFilter } from './safe-errors.filter.js';
 import {
@@ -87,7 +90,10 @@ export class SafeErrorsModule
 
   configure(consumer: MiddlewareConsumer): void {
     if (!this.config) return;
-    consumer.apply(RequestIdMiddleware).forRoutes('*');
+    const middleware = new RequestIdMiddleware(this.config);
+    if (!registerOnPlatform(this.adapterHost.httpAdapter, middleware)) {
+      consumer.apply(RequestIdMiddleware).forRoutes('*');
+    }
   }
 
   onModuleInit(): void {

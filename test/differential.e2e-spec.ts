@@ -22,6 +22,8 @@ const probes: [string, Probe][] = [
       h.post('/echo').set('content-type', 'application/json').send('{"a":'),
   ],
   ['bad percent-encoding', (h) => h.get('/fail/pipe/%FF')],
+  // No route matches, so nothing decodes it; the module's own hook must not decode it either.
+  ['bad percent-encoding, no route', (h) => h.get('/%FF')],
   [
     'an oversized body',
     // Over both defaults: Express 100 KB, Fastify 1 MiB.
@@ -56,7 +58,7 @@ describe.each(PLATFORMS)(
       expect(ours.headers['content-type']).toBe(nest.headers['content-type']);
       // Fastify's router answers a bad URL before Nest runs (see fastify.e2e-spec.ts for the handler).
       const reachesNest = !(
-        platform === 'fastify' && what === 'bad percent-encoding'
+        platform === 'fastify' && what.startsWith('bad percent-encoding')
       );
       if (reachesNest) {
         expect(ours.headers['x-request-id']).toMatch(/^[0-9a-f]{16}$/);

@@ -1,4 +1,10 @@
+import type { AbstractHttpAdapter } from '@nestjs/core';
 import { describe, expect, it } from 'vitest';
+import { getRequestId } from 'nestjs-safe-errors';
+import {
+  RequestIdMiddleware,
+  registerOnPlatform,
+} from '../../lib/request-id.middleware.js';
 import { SafeErrorsConfig } from '../../lib/safe-errors.config.js';
 import { createRequestIdGenerator } from '../../lib/request-id.generator.js';
 
@@ -52,5 +58,68 @@ describe('the ID left on the request itself', () => {
     );
     expect(requestIdOf({})).toBeUndefined();
     expect(requestIdOf(null)).toBeUndefined();
+  });
+});
+
+describe('registering the request-ID hook on the platform', () => {
+  const config = new SafeErrorsConfig({});
+
+  function fakeAdapter(type: string, instance: object): AbstractHttpAdapter {
+    return {
+      getType: () => type,
+      getInstance: () => instance,
+    } as unknown as AbstractHttpAdapter;
+  }
+
+  it('leaves other platforms (and no HTTP server at all) to MiddlewareConsumer', () => {
+    const middleware = new RequestIdMiddleware(config);
+    expect(registerOnPlatform(fakeAdapter('other', {}), middleware)).toBe(
+      false,
+    );
+    expect(registerOnPlatform(undefined, middleware)).toBe(false);
+  });
+
+  it('on Fastify, sets the header and hands on once, inside the request context', () => {
+    const hooks: [string, (...args: unknown[]) => void][] = [];
+    const instance = {
+      addHook: (name: string, hook: (...args: unknown[]) => void) =>
+        hooks.push([name, hook]),
+    };
+    const middleware = new RequestIdMiddleware(config);
+    expect(
+      registerOnPlatform(fakeAdapter('fastify', instance), middleware),
+    ).toBe(true);
+    expect(hooks.map(([name]) => name)).toEqual(['onRequest']);
+    const headers: Record<string, string> = {};
+    const raw = { headers: {} };
+    const reply = {
+      raw: { setHeader: (k: string, v: string) => (headers[k] = v) },
+    };
+    let inside: string | undefined;
+    let calls = 0;
+    hooks[0]![1]({ raw }, reply, () => {
+      calls++;
+      inside = getRequestId();
+    });
+    expect(calls).toBe(1);
+    expect(headers['x-request-id']).toMatch(/^[0-9a-f]{16}$/);
+    expect(inside).toBe(headers['x-request-id']);
+  });
+
+  it('on Express, a failure before handing on still lets the request go on, once', () => {
+    let handler: ((...args: unknown[]) => void) | undefined;
+    const instance = {
+      use: (h: (...args: unknown[]) => void) => (handler = h),
+    };
+    const middleware = new RequestIdMiddleware(config);
+    registerOnPlatform(fakeAdapter('express', instance), middleware);
+    const res = {
+      setHeader: () => {
+        throw new Error('headers already sent');
+      },
+    };
+    const nexts: unknown[] = [];
+    handler!({ headers: {} }, res, (error?: unknown) => nexts.push(error));
+    expect(nexts).toEqual([undefined]);
   });
 });
