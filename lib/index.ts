@@ -4,7 +4,7 @@ export {
   RedactingLogger,
   type RedactingLoggerOptions,
 } from './redacting.logger.js';
-export { redact, redactJson, type RedactOptions } from './redact.js';
+export { redact, type RedactOptions } from './redact.js';
 export { getRequestId } from './request-context.js';
 export { SafeErrorsOptionsError } from './safe-errors.config.js';
 export {

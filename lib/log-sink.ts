@@ -51,53 +51,23 @@ function escapeControl(text: string): string {
   });
 }
 
-// Lines are usually built in `write` already (see LogSink.lineOnly); these formats build the others.
 const jsonLine = winston.format((info) => {
-  const line = info as Record<symbol, unknown>;
-  line[MESSAGE] ??= JSON.stringify(info);
-  return info;
-});
-
-const prettyLine = winston.format((info) => {
-  const line = info as Record<symbol, unknown>;
-  if (line[MESSAGE] === undefined) {
-    const { level, message, timestamp, context, ...rest } = info as Record<
-      string,
-      unknown
-    >;
-    line[MESSAGE] = prettyText(
-      { level, message, timestamp, context },
-      JSON.stringify(rest),
-    );
-  }
+  (info as Record<symbol, unknown>)[MESSAGE] = JSON.stringify(info);
   return info;
 });
 
 // One readable line per record; CR, LF and ANSI escapes are shown, never obeyed (CWE-117).
-function prettyText(head: Record<string, unknown>, restJson: string): string {
-  const { level, message, timestamp, context } = head;
+const prettyLine = winston.format((info) => {
+  const { level, message, timestamp, context, ...rest } = info as Record<
+    string,
+    unknown
+  >;
   const ctx = typeof context === 'string' ? ` [${escapeControl(context)}]` : '';
-  const extra = restJson === '{}' ? '' : ` ${restJson}`;
-  return `${String(timestamp)} ${String(level).toUpperCase().padEnd(7)}${ctx} ${escapeControl(String(message))}${extra}`;
-}
-
-/** Two JSON objects as one: `{"a":1}` and `{"b":2}` give `{"a":1,"b":2}`. */
-function joinObjects(first: string, second: string): string {
-  if (second === '{}') return first;
-  if (first === '{}') return second;
-  return `${first.slice(0, -1)},${second.slice(1)}`;
-}
-
-const HEAD_KEYS = ['level', 'message', 'timestamp', 'context'] as const;
-
-// winston's own transports that write only the formatted line, never the record's fields.
-function writesLineOnly(transport: TransportStream): boolean {
-  return (
-    transport instanceof winston.transports.Console ||
-    transport instanceof winston.transports.File ||
-    transport instanceof winston.transports.Stream
-  );
-}
+  const extra = Object.keys(rest).length ? ` ${JSON.stringify(rest)}` : '';
+  (info as Record<symbol, unknown>)[MESSAGE] =
+    `${String(timestamp)} ${String(level).toUpperCase().padEnd(7)}${ctx} ${escapeControl(String(message))}${extra}`;
+  return info;
+});
 
 /**
  * @internal The one place lines are built, redacted and handed to winston. Shared by a `RedactingLogger`
@@ -108,10 +78,6 @@ export class LogSink {
   private readonly owned: boolean;
   private readonly redactor: Redactor;
   private readonly trace: TraceReader | undefined;
-  private readonly pretty: boolean;
-  // When every transport writes only the line, the line is built here at once, and the caller's fields
-  // are serialised where they are, without a copy; other transports get a redacted copy of them.
-  private readonly lineOnly: boolean;
   private threshold: number;
   private enabled: ReadonlySet<SinkLevel> | undefined;
   private failureReported = false;
@@ -125,17 +91,14 @@ export class LogSink {
     this.redactor = redactor;
     this.trace = createTraceReader();
     this.threshold = SEVERITY[toSinkLevel(options.level)];
-    this.pretty = options.format === 'pretty';
     const report = this.report;
     if (options.instance) {
       this.winston = options.instance;
       this.owned = false;
-      this.lineOnly = false;
     } else {
       const transports = options.transports ?? [
         new winston.transports.Stream({ stream: process.stdout }),
       ];
-      this.lineOnly = transports.every(writesLineOnly);
       this.winston = winston.createLogger({
         levels: SEVERITY,
         level: 'verbose',
@@ -184,57 +147,27 @@ export class LogSink {
         record.traceId = span.traceId;
         record.spanId = span.spanId;
       }
-      const line =
-        this.lineOnly || this.closing ? this.line(record, fields) : undefined;
+      if (fields) {
+        const clean = this.redactor(fields);
+        if (clean && typeof clean === 'object') {
+          let conflicts: Record<string, unknown> | undefined;
+          for (const [key, value] of Object.entries(clean)) {
+            // put: an own `__proto__` field (JSON.parse makes them) stays a field.
+            if (RESERVED.has(key)) put((conflicts ??= {}), key, value);
+            else put(record, key, value);
+          }
+          if (conflicts) record[CONFLICTS] = conflicts;
+        }
+      }
       if (this.closing) {
         // Another module's shutdown hook ran after this one: the line goes to stderr rather than nowhere.
-        process.stderr.write(`${line ?? JSON.stringify(record)}\n`);
+        process.stderr.write(`${JSON.stringify(record)}\n`);
         return;
-      }
-      if (line !== undefined) {
-        (record as Record<symbol, unknown>)[MESSAGE] = line;
-      } else if (fields) {
-        this.merge(record, this.redactor(fields));
       }
       this.winston.log(record as winston.LogEntry);
     } catch (err) {
       this.reportFailure(err);
     }
-  }
-
-  /**
-   * The finished line, built before this call returns: serialised at once, the caller's fields need no
-   * copy, and nothing the caller changes later can reach the line.
-   */
-  private line(
-    record: Record<string, unknown>,
-    fields: Record<string, unknown> | undefined,
-  ): string {
-    let fieldsJson = '{}';
-    if (fields) {
-      fieldsJson = this.redactor.json(withoutReserved(fields)) ?? '{}';
-      if (!fieldsJson.startsWith('{')) {
-        // A toJSON turned the fields into something else: merge them as before.
-        const merged = { ...record };
-        this.merge(merged, this.redactor(fields));
-        return this.pretty ? prettyOf(merged) : JSON.stringify(merged);
-      }
-    }
-    if (!this.pretty) return joinObjects(JSON.stringify(record), fieldsJson);
-    const rest: Record<string, unknown> = { ...record };
-    for (const key of HEAD_KEYS) delete rest[key];
-    return prettyText(record, joinObjects(JSON.stringify(rest), fieldsJson));
-  }
-
-  // Caller fields join the line's own; a reserved name never overwrites one of them.
-  private merge(record: Record<string, unknown>, clean: unknown): void {
-    if (!clean || typeof clean !== 'object') return;
-    let conflicts: Record<string, unknown> | undefined;
-    for (const [key, value] of Object.entries(clean)) {
-      if (RESERVED.has(key)) (conflicts ??= {})[key] = value;
-      else put(record, key, value);
-    }
-    if (conflicts) record[CONFLICTS] = conflicts;
   }
 
   /** Nest's last shutdown hook: lines written before `app.close()` are flushed, not lost. */
@@ -304,28 +237,6 @@ export class LogSink {
       // stderr itself is gone: nothing left to tell
     }
   }
-}
-
-/** `fields` with reserved names moved under CONFLICTS; `fields` itself when it has none. */
-function withoutReserved(fields: Record<string, unknown>): object {
-  const keys = Object.keys(fields);
-  if (!keys.some((key) => RESERVED.has(key))) return fields;
-  const kept: Record<string, unknown> = {};
-  const conflicts: Record<string, unknown> = {};
-  for (const key of keys) {
-    if (RESERVED.has(key)) conflicts[key] = fields[key];
-    else put(kept, key, fields[key]);
-  }
-  kept[CONFLICTS] = conflicts;
-  return kept;
-}
-
-function prettyOf(record: Record<string, unknown>): string {
-  const { level, message, timestamp, context, ...rest } = record;
-  return prettyText(
-    { level, message, timestamp, context },
-    JSON.stringify(rest),
-  );
 }
 
 /** A transport whose `log` throws must not take the request, the filter or the process with it. */

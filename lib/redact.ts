@@ -1,9 +1,4 @@
-import {
-  isBigIntObject,
-  isNativeError,
-  isProxy,
-  isSymbolObject,
-} from 'node:util/types';
+import { isBigIntObject, isNativeError, isSymbolObject } from 'node:util/types';
 import {
   CIRCULAR_MARKER,
   DEFAULT_CENSOR,
@@ -44,12 +39,7 @@ export interface RedactOptions {
   maxStringLength?: number;
 }
 
-/** A compiled redactor: called, it returns a redacted deep copy; `json` gives the JSON text of one. */
-export interface Redactor {
-  (value: unknown): unknown;
-  /** `JSON.stringify(redactor(value))`, faster: what needs no change is serialised without a copy. */
-  readonly json: (value: unknown) => string | undefined;
-}
+export type Redactor = (value: unknown) => unknown;
 
 /* ----------------------------------------------------------- validation */
 
@@ -248,12 +238,6 @@ function isPlainPrototype(proto: unknown): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-// Values already read from the container being walked, so a copy made on its first change never reads
-// a property (a getter, a Proxy trap) twice. One stack for every walk: each container takes its
-// segment on entry and gives it back on exit, so the clean path allocates nothing.
-const readValues: unknown[] = [];
-let readTop = 0;
-
 function build(config: CompiledOptions): Redactor {
   const {
     censor,
@@ -265,10 +249,6 @@ function build(config: CompiledOptions): Redactor {
     scrubText,
     minTextLength,
   } = config;
-
-  // Set for one call: whether untouched plain containers are returned as they are (for `json`, whose
-  // result is serialised before any caller code runs) or copied (for `copy`).
-  let sharing = false;
 
   // Shorter strings hold no secret and need no cut.
   const shortText = Math.min(minTextLength, maxStringLength + 1);
@@ -324,7 +304,6 @@ function build(config: CompiledOptions): Redactor {
     if (seen.includes(obj)) return CIRCULAR_MARKER;
     if (depth >= maxDepth) return MAX_DEPTH_MARKER;
     seen.push(obj);
-    const mark = readTop;
     try {
       return container(obj, depth, seen, key, toJSON);
     } catch (error) {
@@ -333,52 +312,39 @@ function build(config: CompiledOptions): Redactor {
       return isStackOverflow(error) ? MAX_DEPTH_MARKER : UNREADABLE_MARKER;
     } finally {
       seen.pop();
-      readTop = mark;
     }
   };
 
-  /**
-   * Object fields: secret keys censored without being read, other values walked. With `share`, `obj`
-   * itself comes back when nothing in it changed.
-   */
+  /** Copies `source[key]` into `out`, censoring secret keys without reading them. */
+  const field = (
+    out: Record<string, unknown>,
+    source: object,
+    key: string,
+    depth: number,
+    seen: object[],
+  ): void => {
+    if (isSecretKey(key)) {
+      put(out, key, censor);
+      return;
+    }
+    let raw: unknown;
+    try {
+      raw = (source as Record<string, unknown>)[key];
+    } catch {
+      put(out, key, UNREADABLE_MARKER);
+      return;
+    }
+    const copy = walk(raw, depth + 1, seen, key, true);
+    if (copy !== DROP) put(out, key, copy);
+  };
+
   const record = (
     obj: object,
     depth: number,
     seen: object[],
-    share: boolean,
-  ): object => {
-    const keys = Object.keys(obj);
-    const base = readTop;
-    let out: Record<string, unknown> | undefined = share ? undefined : {};
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      let raw: unknown = SKIP;
-      let copy: unknown = censor;
-      if (!isSecretKey(key)) {
-        try {
-          raw = (obj as Record<string, unknown>)[key];
-          copy = walk(raw, depth + 1, seen, key, true);
-        } catch {
-          copy = UNREADABLE_MARKER;
-        }
-      }
-      if (out === undefined) {
-        // Functions count as changes: JSON.stringify would call a toJSON on them.
-        if (copy === raw) {
-          readValues[readTop++] = raw;
-          continue;
-        }
-        out = {};
-        for (let j = 0; j < i; j++) put(out, keys[j], readValues[base + j]);
-      }
-      if (copy !== DROP) put(out, key, copy);
-    }
-    if (out !== undefined) return out;
-    // Nothing changed; a Proxy is still copied, since serialising it would run its traps again.
-    if (!isProxy(obj)) return obj;
-    out = {};
-    for (let j = 0; j < keys.length; j++)
-      put(out, keys[j], readValues[base + j]);
+  ): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(obj)) field(out, obj, key, depth, seen);
     return out;
   };
 
@@ -397,36 +363,21 @@ function build(config: CompiledOptions): Redactor {
     arr: readonly unknown[],
     depth: number,
     seen: object[],
-    share: boolean,
   ): unknown[] => {
     const length = arr.length;
     const kept = Math.min(length, maxArrayLength);
-    const base = readTop;
-    let out: unknown[] | undefined = share && kept === length ? undefined : [];
+    const out: unknown[] = [];
     for (let i = 0; i < kept; i++) {
-      let raw: unknown = SKIP;
-      let copy: unknown;
+      let raw: unknown;
       try {
         raw = arr[i];
-        copy = walk(raw, depth + 1, seen, i, true);
       } catch {
-        copy = UNREADABLE_MARKER;
+        out.push(UNREADABLE_MARKER);
+        continue;
       }
-      if (out === undefined) {
-        if (copy === raw) {
-          readValues[readTop++] = raw;
-          continue;
-        }
-        out = [];
-        for (let j = 0; j < i; j++) out.push(nullForJSON(readValues[base + j]));
-      }
-      out.push(nullForJSON(copy === DROP ? null : copy));
+      out.push(item(raw, depth, seen, i));
     }
-    if (length > kept) out?.push(truncatedItemsMarker(length - kept));
-    if (out !== undefined) return out;
-    if (!isProxy(arr)) return arr as unknown[];
-    out = [];
-    for (let j = 0; j < kept; j++) out.push(nullForJSON(readValues[base + j]));
+    if (length > kept) out.push(truncatedItemsMarker(length - kept));
     return out;
   };
 
@@ -474,29 +425,6 @@ function build(config: CompiledOptions): Redactor {
     return out;
   };
 
-  /** Copies `source[key]` into `out`, censoring secret keys without reading them. */
-  const field = (
-    out: Record<string, unknown>,
-    source: object,
-    key: string,
-    depth: number,
-    seen: object[],
-  ): void => {
-    if (isSecretKey(key)) {
-      put(out, key, censor);
-      return;
-    }
-    let raw: unknown;
-    try {
-      raw = (source as Record<string, unknown>)[key];
-    } catch {
-      put(out, key, UNREADABLE_MARKER);
-      return;
-    }
-    const copy = walk(raw, depth + 1, seen, key, true);
-    if (copy !== DROP) put(out, key, copy);
-  };
-
   const error = (
     err: Error,
     depth: number,
@@ -540,8 +468,7 @@ function build(config: CompiledOptions): Redactor {
     }
     // A self-returning toJSON means "serialise my fields".
     if (result === obj) return SKIP;
-    // Like JSON.stringify, the result's own toJSON is not called again; so the result is never shared,
-    // since serialising it as a value would call it.
+    // Like JSON.stringify, the result's own toJSON is not called again.
     return walk(result, depth, seen, key, false);
   };
 
@@ -586,10 +513,7 @@ function build(config: CompiledOptions): Redactor {
         const result = viaToJSON(obj, depth, seen, key);
         if (result !== SKIP) return result;
       }
-      // Array subclasses may define toJSON below the prototype JSON.stringify would look at: copy them.
-      const share =
-        sharing && Object.getPrototypeOf(obj) === Array.prototype && toJSON;
-      return array(obj as unknown[], depth, seen, share);
+      return array(obj as unknown[], depth, seen);
     }
     const plain = isPlainPrototype(Object.getPrototypeOf(obj));
     if (!plain) {
@@ -604,43 +528,17 @@ function build(config: CompiledOptions): Redactor {
       if (obj instanceof Map) return map(obj, depth, seen);
       if (obj instanceof Set) return set(obj, depth, seen);
     }
-    // Only a plain object whose toJSON was looked for (and absent) serialises as its own fields.
-    return record(obj, depth, seen, sharing && plain && toJSON);
+    return record(obj, depth, seen);
   };
 
-  const run = (value: unknown, share: boolean): unknown => {
-    const previous = sharing;
-    const mark = readTop;
-    sharing = share;
+  return (value: unknown): unknown => {
     try {
       const copy = walk(value, 0, [], '', true);
       return copy === DROP ? undefined : copy;
     } catch {
       return UNREADABLE_MARKER;
-    } finally {
-      sharing = previous;
-      readTop = mark;
-      // The outermost call lets go of the caller's values it kept.
-      if (mark === 0) readValues.fill(undefined);
     }
   };
-
-  const json = (value: unknown): string | undefined => {
-    // Serialised at once, so no caller code can change a shared part between its check and its writing.
-    const result = run(value, true);
-    try {
-      return JSON.stringify(result);
-    } catch {
-      // Only a getter that answers differently the second time can get here.
-      return JSON.stringify(run(value, false));
-    }
-  };
-  return Object.assign((value: unknown) => run(value, false), { json });
-}
-
-// JSON keeps array positions: what it cannot show becomes null.
-function nullForJSON(value: unknown): unknown {
-  return value === undefined ? null : value;
 }
 
 /* ------------------------------------------------------------------ api */
@@ -667,18 +565,4 @@ export function redact(value: unknown, options?: RedactOptions): unknown {
   return options === undefined
     ? defaultRedactor(value)
     : createRedactor(options)(value);
-}
-
-/**
- * `JSON.stringify(redact(value, options))`, in one step and faster: parts that need no change are
- * serialised where they are instead of being copied first. The text is complete when this returns, so
- * later changes to `value` cannot reach it.
- */
-export function redactJson(
-  value: unknown,
-  options?: RedactOptions,
-): string | undefined {
-  return options === undefined
-    ? defaultRedactor.json(value)
-    : createRedactor(options).json(value);
 }

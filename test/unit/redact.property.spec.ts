@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { redact, redactJson } from '../../lib/redact.js';
+import { redact } from '../../lib/redact.js';
 
 const RUNS = { numRuns: 1000 };
 
@@ -137,13 +137,9 @@ describe('redact properties', () => {
         fc.array(wrapArb, { maxLength: 12 }),
         (secret, denyKey, siblings, wraps) => {
           const value = nest({ ...siblings, [denyKey]: secret }, wraps);
-          for (const out of [
-            JSON.stringify(redact(value)),
-            redactJson(value),
-          ]) {
-            expect(out).not.toContain(secret);
-            expect(out).toContain('[REDACTED]');
-          }
+          const out = JSON.stringify(redact(value));
+          expect(out).not.toContain(secret);
+          expect(out).toContain('[REDACTED]');
         },
       ),
       RUNS,
@@ -160,13 +156,9 @@ describe('redact properties', () => {
         fc.array(wrapArb, { maxLength: 12 }),
         (secret, template, before, after, wraps) => {
           const value = nest(`${before} ${template(secret)} ${after}`, wraps);
-          for (const out of [
-            JSON.stringify(redact(value)),
-            redactJson(value),
-          ]) {
-            expect(out).not.toContain(secret);
-            expect(out).toContain('[REDACTED]');
-          }
+          const out = JSON.stringify(redact(value));
+          expect(out).not.toContain(secret);
+          expect(out).toContain('[REDACTED]');
         },
       ),
       RUNS,
@@ -246,17 +238,6 @@ describe('redact properties', () => {
       fc.property(anythingArb, (value) => {
         const once = redact(value);
         expect(redact(once)).toStrictEqual(once);
-      }),
-      RUNS,
-    );
-  });
-
-  it('redactJson(x) is exactly JSON.stringify(redact(x)), and changes nothing', () => {
-    fc.assert(
-      fc.property(anythingArb, (value) => {
-        const before: unknown = structuredClone(value);
-        expect(redactJson(value)).toBe(JSON.stringify(redact(value)));
-        expect(value).toEqual(before);
       }),
       RUNS,
     );

@@ -937,3 +937,16 @@ describe('secrets in symbols and BigInts (found by the error-path fuzzer)', () =
     expect(redact({ v: value })).toEqual({ v: expected });
   });
 });
+
+describe('redact: a full copy', () => {
+  it('returns no object of the input, even where nothing changed', () => {
+    const input = { a: { b: [{ c: 1 }], d: 'text' }, e: [1, 2] };
+    const out = redact(input) as typeof input;
+    expect(out).toEqual(input);
+    expect(out).not.toBe(input);
+    expect(out.a).not.toBe(input.a);
+    expect(out.a.b).not.toBe(input.a.b);
+    expect(out.a.b[0]).not.toBe(input.a.b[0]);
+    expect(out.e).not.toBe(input.e);
+  });
+});

@@ -181,6 +181,48 @@ describe.each(CAPTURES)('RedactingLogger (%s)', (_name, make) => {
     expect(logs.lines[0]).not.toMatch(/hunter2|tok_|s3cret|AKIA/);
   });
 
+  it('reads each value once: a getter or toJSON changing what was already read reaches no line', async () => {
+    const { logger, logs, lines } = makeLogger();
+    let reads = 0;
+    const tricky = {
+      get note() {
+        return reads++ === 0 ? 'fine' : 'password=hunter2';
+      },
+    };
+    const order: Record<string, unknown> = { card: { last4: '1111' } };
+    order.total = {
+      toJSON() {
+        (order.card as Record<string, unknown>).number = '4111111111111111';
+        return 42;
+      },
+    };
+    logger.log('tricky', { tricky, order });
+    const [line] = await lines(1);
+    expect(line).toMatchObject({
+      tricky: { note: 'fine' },
+      order: { card: { last4: '1111' }, total: 42 },
+    });
+    expect(logs.lines[0]).not.toMatch(/hunter2|4111111111111111/);
+  });
+
+  it("a toJSON cannot forge the line's own keys", async () => {
+    const { logger, lines } = makeLogger();
+    logger.log('hello', {
+      toJSON: () => ({ level: 'fatal', message: 'forged', requestId: 'evil' }),
+    });
+    const [line] = await lines(1);
+    expect(line).toMatchObject({
+      level: 'info',
+      message: 'hello',
+      conflictingFields: {
+        level: 'fatal',
+        message: 'forged',
+        requestId: 'evil',
+      },
+    });
+    expect(line).not.toHaveProperty('requestId');
+  });
+
   it('keeps an own __proto__ field as a field, and a forged ID beside it', async () => {
     const { logger, lines } = makeLogger();
     const fields = JSON.parse(
