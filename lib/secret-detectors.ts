@@ -950,6 +950,8 @@ export function createTextScanner(options: TextScannerOptions): TextScanner {
   // Reused: scanning runs no caller code, so no call can start while another is in progress.
   const found: SecretMatch[] = [];
   const scrub = (text: string): string => {
+    // A scan that threw part-way (a stack overflow) may have left spans behind.
+    if (found.length !== 0) found.length = 0;
     collect(text, found);
     // Most text holds no secret: it comes back as it is, and nothing was allocated.
     if (found.length === 0) return text;
