@@ -29,57 +29,39 @@ export class RequestIdMiddleware implements NestMiddleware<
 
 type Next = (error?: unknown) => void;
 
-interface ExpressApp {
+interface PlatformApp {
   use(
     handler: (req: IncomingMessage, res: ServerResponse, next: Next) => void,
   ): unknown;
 }
 
-interface FastifyApp {
-  addHook(
-    name: 'onRequest',
-    hook: (
-      request: { raw: IncomingMessage },
-      reply: { raw: ServerResponse },
-      done: Next,
-    ) => void,
-  ): unknown;
-}
-
 /**
- * @internal Registers the middleware on the platform itself, ahead of any Nest middleware: without Nest's
- * route matching and wrapping for each request. `false` for other platforms, which then get it through
- * Nest's MiddlewareConsumer.
+ * @internal Registers the middleware with the platform's own `use` (Express itself; Fastify's middie, which
+ * Nest installs), during `configure()`: ahead of every middleware Nest registers, and without Nest's route
+ * matching and wrapping on each request. `false` when there is no such `use`; then it goes through Nest's
+ * MiddlewareConsumer.
  */
 export function registerOnPlatform(
   adapter: AbstractHttpAdapter | undefined,
   middleware: RequestIdMiddleware,
 ): boolean {
   const type = adapter?.getType?.();
-  // Should `use` ever throw before handing on, the request still goes on, without an ID; the filter then
-  // gives it one.
-  const run = (req: IncomingMessage, res: ServerResponse, next: Next) => {
+  if (!adapter || (type !== 'express' && type !== 'fastify')) return false;
+  const app = adapter.getInstance<Partial<PlatformApp>>();
+  if (typeof app.use !== 'function') return false;
+  app.use((req, res, next) => {
     let handedOn = false;
     try {
       middleware.use(req, res, (error?: unknown) => {
         handedOn = true;
         next(error);
       });
-    } catch {
-      if (!handedOn) next();
+    } catch (error) {
+      // What the rest of the chain throws is the platform's to handle, as before.
+      if (handedOn) throw error;
+      // Failing to give an ID must not fail the request: the filter gives one should it fail later.
+      next();
     }
-  };
-  if (type === 'express' && adapter) {
-    adapter.getInstance<ExpressApp>().use(run);
-    return true;
-  }
-  if (type === 'fastify' && adapter) {
-    adapter
-      .getInstance<FastifyApp>()
-      .addHook('onRequest', (request, reply, done) =>
-        run(request.raw, reply.raw, done),
-      );
-    return true;
-  }
-  return false;
+  });
+  return true;
 }

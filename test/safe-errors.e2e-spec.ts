@@ -237,6 +237,19 @@ describe.each(PLATFORMS)(
         expect(ok.headers['x-powered-by']).toBeUndefined();
       });
 
+      it("gives the ID before any of the app's own middleware runs", async () => {
+        // The middleware sets a header and hands on; no route matches, so Nest answers 404.
+        const seen = await http.get('/mw/seen');
+        expect(seen.headers['x-request-id']).toMatch(/^[0-9a-f]{16}$/);
+        expect(seen.headers['x-seen-request-id']).toBe(
+          seen.headers['x-request-id'],
+        );
+        // A middleware that answers by itself still sends the ID.
+        const denied = await http.get('/mw/deny');
+        expect(denied.status).toBe(401);
+        expect(denied.headers['x-request-id']).toMatch(/^[0-9a-f]{16}$/);
+      });
+
       it('gives errors raised before routing (malformed JSON) a fresh ID too', async () => {
         const res = await http
           .post('/echo')

@@ -79,31 +79,56 @@ describe('registering the request-ID hook on the platform', () => {
     expect(registerOnPlatform(undefined, middleware)).toBe(false);
   });
 
-  it('on Fastify, sets the header and hands on once, inside the request context', () => {
-    const hooks: [string, (...args: unknown[]) => void][] = [];
-    const instance = {
-      addHook: (name: string, hook: (...args: unknown[]) => void) =>
-        hooks.push([name, hook]),
-    };
+  it('with no `use` on the platform (Fastify without middie), leaves it to MiddlewareConsumer', () => {
     const middleware = new RequestIdMiddleware(config);
-    expect(
-      registerOnPlatform(fakeAdapter('fastify', instance), middleware),
-    ).toBe(true);
-    expect(hooks.map(([name]) => name)).toEqual(['onRequest']);
-    const headers: Record<string, string> = {};
-    const raw = { headers: {} };
-    const reply = {
-      raw: { setHeader: (k: string, v: string) => (headers[k] = v) },
+    expect(registerOnPlatform(fakeAdapter('fastify', {}), middleware)).toBe(
+      false,
+    );
+  });
+
+  it.each(['express', 'fastify'])(
+    'on %s, sets the header and hands on once, inside the request context',
+    (type) => {
+      const handlers: ((...args: unknown[]) => void)[] = [];
+      const instance = {
+        use: (handler: (...args: unknown[]) => void) => handlers.push(handler),
+      };
+      const middleware = new RequestIdMiddleware(config);
+      expect(registerOnPlatform(fakeAdapter(type, instance), middleware)).toBe(
+        true,
+      );
+      expect(handlers).toHaveLength(1);
+      const headers: Record<string, string> = {};
+      const res = { setHeader: (k: string, v: string) => (headers[k] = v) };
+      let inside: string | undefined;
+      let calls = 0;
+      handlers[0]!({ headers: {} }, res, () => {
+        calls++;
+        inside = getRequestId();
+      });
+      expect(calls).toBe(1);
+      expect(headers['x-request-id']).toMatch(/^[0-9a-f]{16}$/);
+      expect(inside).toBe(headers['x-request-id']);
+    },
+  );
+
+  it('rethrows what the rest of the chain throws, without handing on twice', () => {
+    let handler: ((...args: unknown[]) => void) | undefined;
+    const instance = {
+      use: (h: (...args: unknown[]) => void) => (handler = h),
     };
-    let inside: string | undefined;
+    registerOnPlatform(
+      fakeAdapter('express', instance),
+      new RequestIdMiddleware(config),
+    );
     let calls = 0;
-    hooks[0]![1]({ raw }, reply, () => {
-      calls++;
-      inside = getRequestId();
-    });
+    expect(() =>
+      handler!({ headers: {} }, { setHeader: () => undefined }, () => {
+        calls++;
+        throw new Error('downstream');
+      }),
+    ).toThrow('downstream');
     expect(calls).toBe(1);
-    expect(headers['x-request-id']).toMatch(/^[0-9a-f]{16}$/);
-    expect(inside).toBe(headers['x-request-id']);
   });
 
   it('on Express, a failure before handing on still lets the request go on, once', () => {
