@@ -1,8 +1,19 @@
+import { Test } from '@nestjs/testing';
+import {
+  FastifyAdapter,
+  type NestFastifyApplication,
+} from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fastifyFrameworkErrors } from 'nestjs-safe-errors';
+import {
+  fastifyFrameworkErrors,
+  getRequestId,
+  SafeErrorsModule,
+} from 'nestjs-safe-errors';
 import { expectNothingLeaked } from './utils/assertions.js';
 import { bootFixture, type BootedApp } from './utils/boot.js';
+import { MemoryTransport } from './utils/memory.transport.js';
 
 const LONG_PARAM = 'p'.repeat(150);
 
@@ -96,6 +107,36 @@ describe('Fastify: errors its router answers before Nest', () => {
       expect(res.headers['x-request-id']).toBeUndefined();
     } finally {
       await booted.close();
+    }
+  });
+});
+
+describe('Fastify: routes of a plugin registered before init()', () => {
+  it('get a request ID too, the same one the code behind them reads', async () => {
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        SafeErrorsModule.forRoot({
+          logger: { transports: [new MemoryTransport()] },
+        }),
+      ],
+    }).compile();
+    const app = moduleRef.createNestApplication<NestFastifyApplication>(
+      new FastifyAdapter(),
+      { logger: false },
+    );
+    // As main.ts does before listen(): an encapsulated context with its own route.
+    await app.register(async (instance: FastifyInstance) => {
+      instance.get('/plugin/route', () => ({ seen: getRequestId() ?? 'none' }));
+    });
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    try {
+      const res = await request(app.getHttpServer()).get('/plugin/route');
+      expect(res.status).toBe(200);
+      expect(res.headers['x-request-id']).toMatch(/^[0-9a-f]{16}$/);
+      expect(res.body).toEqual({ seen: res.headers['x-request-id'] });
+    } finally {
+      await app.close();
     }
   });
 });

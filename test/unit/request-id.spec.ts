@@ -79,14 +79,15 @@ describe('registering the request-ID hook on the platform', () => {
     expect(registerOnPlatform(undefined, middleware)).toBe(false);
   });
 
-  it('with no `use` on the platform (Fastify without middie), leaves it to MiddlewareConsumer', () => {
+  it('leaves Fastify to MiddlewareConsumer', () => {
     const middleware = new RequestIdMiddleware(config);
-    expect(registerOnPlatform(fakeAdapter('fastify', {}), middleware)).toBe(
-      false,
-    );
+    const instance = { use: () => undefined };
+    expect(
+      registerOnPlatform(fakeAdapter('fastify', instance), middleware),
+    ).toBe(false);
   });
 
-  it.each(['express', 'fastify'])(
+  it.each(['express'])(
     'on %s, sets the header and hands on once, inside the request context',
     (type) => {
       const handlers: ((...args: unknown[]) => void)[] = [];
