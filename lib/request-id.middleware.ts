@@ -29,7 +29,7 @@ export class RequestIdMiddleware implements NestMiddleware<
 
 type Next = (error?: unknown) => void;
 
-interface PlatformApp {
+interface ExpressApp {
   use(
     handler: (req: IncomingMessage, res: ServerResponse, next: Next) => void,
   ): unknown;
@@ -41,13 +41,14 @@ interface PlatformApp {
  * about 14 µs of server CPU per request). `false` elsewhere: there it goes through Nest's
  * MiddlewareConsumer, which on Fastify also manages middie's plugin contexts.
  */
-export function registerOnPlatform(
+export function registerOnExpress(
   adapter: AbstractHttpAdapter | undefined,
-  middleware: RequestIdMiddleware,
+  config: SafeErrorsConfig,
 ): boolean {
   if (!adapter || adapter.getType?.() !== 'express') return false;
-  const app = adapter.getInstance<Partial<PlatformApp>>();
+  const app = adapter.getInstance<Partial<ExpressApp>>();
   if (typeof app.use !== 'function') return false;
+  const middleware = new RequestIdMiddleware(config);
   app.use((req, res, next) => {
     let handedOn = false;
     try {

@@ -13,7 +13,7 @@ import { LogSink } from './log-sink.js';
 import { RedactingLogger } from './redacting.logger.js';
 import {
   RequestIdMiddleware,
-  registerOnPlatform,
+  registerOnExpress,
 } from './request-id.middleware.js';
 import { SafeErrorsConfig } from './safe-errors.config.js';
 import { SafeErrorsFilter } from './safe-errors.filter.js';
@@ -90,8 +90,7 @@ export class SafeErrorsModule
 
   configure(consumer: MiddlewareConsumer): void {
     if (!this.config) return;
-    const middleware = new RequestIdMiddleware(this.config);
-    if (!registerOnPlatform(this.adapterHost.httpAdapter, middleware)) {
+    if (!registerOnExpress(this.adapterHost.httpAdapter, this.config)) {
       consumer.apply(RequestIdMiddleware).forRoutes('*');
     }
   }

@@ -1,10 +1,7 @@
 import type { AbstractHttpAdapter } from '@nestjs/core';
 import { describe, expect, it } from 'vitest';
 import { getRequestId } from 'nestjs-safe-errors';
-import {
-  RequestIdMiddleware,
-  registerOnPlatform,
-} from '../../lib/request-id.middleware.js';
+import { registerOnExpress } from '../../lib/request-id.middleware.js';
 import { SafeErrorsConfig } from '../../lib/safe-errors.config.js';
 import { createRequestIdGenerator } from '../../lib/request-id.generator.js';
 
@@ -72,19 +69,15 @@ describe('registering the request-ID hook on the platform', () => {
   }
 
   it('leaves other platforms (and no HTTP server at all) to MiddlewareConsumer', () => {
-    const middleware = new RequestIdMiddleware(config);
-    expect(registerOnPlatform(fakeAdapter('other', {}), middleware)).toBe(
-      false,
-    );
-    expect(registerOnPlatform(undefined, middleware)).toBe(false);
+    expect(registerOnExpress(fakeAdapter('other', {}), config)).toBe(false);
+    expect(registerOnExpress(undefined, config)).toBe(false);
   });
 
   it('leaves Fastify to MiddlewareConsumer', () => {
-    const middleware = new RequestIdMiddleware(config);
     const instance = { use: () => undefined };
-    expect(
-      registerOnPlatform(fakeAdapter('fastify', instance), middleware),
-    ).toBe(false);
+    expect(registerOnExpress(fakeAdapter('fastify', instance), config)).toBe(
+      false,
+    );
   });
 
   it.each(['express'])(
@@ -94,10 +87,7 @@ describe('registering the request-ID hook on the platform', () => {
       const instance = {
         use: (handler: (...args: unknown[]) => void) => handlers.push(handler),
       };
-      const middleware = new RequestIdMiddleware(config);
-      expect(registerOnPlatform(fakeAdapter(type, instance), middleware)).toBe(
-        true,
-      );
+      expect(registerOnExpress(fakeAdapter(type, instance), config)).toBe(true);
       expect(handlers).toHaveLength(1);
       const headers: Record<string, string> = {};
       const res = { setHeader: (k: string, v: string) => (headers[k] = v) };
@@ -118,10 +108,7 @@ describe('registering the request-ID hook on the platform', () => {
     const instance = {
       use: (h: (...args: unknown[]) => void) => (handler = h),
     };
-    registerOnPlatform(
-      fakeAdapter('express', instance),
-      new RequestIdMiddleware(config),
-    );
+    registerOnExpress(fakeAdapter('express', instance), config);
     let calls = 0;
     expect(() =>
       handler!({ headers: {} }, { setHeader: () => undefined }, () => {
@@ -137,8 +124,7 @@ describe('registering the request-ID hook on the platform', () => {
     const instance = {
       use: (h: (...args: unknown[]) => void) => (handler = h),
     };
-    const middleware = new RequestIdMiddleware(config);
-    registerOnPlatform(fakeAdapter('express', instance), middleware);
+    registerOnExpress(fakeAdapter('express', instance), config);
     const res = {
       setHeader: () => {
         throw new Error('headers already sent');
