@@ -103,7 +103,7 @@ export class SafeErrorsFilter implements ExceptionFilter {
       typeof status === 'number' && status >= 400 && status < 600
         ? status
         : 400;
-    this.logFailure(error, requestId, this.describe(request, adapter), code);
+    this.logHttpFailure(error, requestId, request, adapter, code);
     try {
       if (!adapter) throw new Error('no HTTP adapter');
       adapter.setHeader(reply, this.config.requestIdHeader, requestId);
@@ -144,20 +144,22 @@ export class SafeErrorsFilter implements ExceptionFilter {
         }
       }
       logged = true;
-      this.logFailure(
+      this.logHttpFailure(
         exception,
         requestId,
-        this.describe(request, adapter),
+        request,
+        adapter,
         status,
         response,
       );
       this.replyOpaque(adapter, response, status, requestId);
     } catch (failure) {
       if (!logged) {
-        this.logFailure(
+        this.logHttpFailure(
           exception,
           requestId,
-          this.describe(request, adapter),
+          request,
+          adapter,
           500,
           response,
         );
@@ -187,10 +189,11 @@ export class SafeErrorsFilter implements ExceptionFilter {
         };
     if (adapter.isHeadersSent(response)) {
       // Too late for any answer: Nest would end() the response and let a truncated body look whole.
-      this.logFailure(
+      this.logHttpFailure(
         exception,
         requestId,
-        this.describe(request, adapter),
+        request,
+        adapter,
         status,
         response,
       );
@@ -358,6 +361,24 @@ export class SafeErrorsFilter implements ExceptionFilter {
     adapter: HttpServer | undefined,
   ): RequestInfo {
     return describeRequest(request, adapter, this.config.censor);
+  }
+
+  /** A failure of an HTTP request, described from the request itself. */
+  private logHttpFailure(
+    exception: unknown,
+    requestId: string,
+    request: unknown,
+    adapter: HttpServer | undefined,
+    statusCode: number,
+    response?: unknown,
+  ): void {
+    this.logFailure(
+      exception,
+      requestId,
+      this.describe(request, adapter),
+      statusCode,
+      response,
+    );
   }
 
   private logFailure(
