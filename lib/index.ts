@@ -1,19 +1,19 @@
-export { SafeErrorsModule } from './safe-errors.module.js';
-export { SafeErrorsFilter } from './safe-errors.filter.js';
+export { SafeErrorsModule } from './module/safe-errors.module.js';
+export { SafeErrorsFilter } from './filter/safe-errors.filter.js';
 export {
   RedactingLogger,
   type RedactingLoggerOptions,
-} from './redacting.logger.js';
-export { redact, type RedactOptions } from './redact.js';
-export { getRequestId } from './request-context.js';
-export { SafeErrorsOptionsError } from './safe-errors.config.js';
+} from './logging/redacting.logger.js';
+export { redact, type RedactOptions } from './redaction/redact.js';
+export { getRequestId } from './request-id/request-context.js';
+export { SafeErrorsOptionsError } from './module/safe-errors.config.js';
 export {
   DEFAULT_REQUEST_ID_HEADER,
   OPAQUE_ERROR_MESSAGE,
-} from './safe-errors.constants.js';
+} from './module/safe-errors.constants.js';
 export type {
   SafeErrorsLoggerOptions,
   SafeErrorsLogLevel,
   SafeErrorsModuleOptions,
-} from './safe-errors.interfaces.js';
-export { fastifyFrameworkErrors } from './fastify-framework-errors.js';
+} from './module/safe-errors.interfaces.js';
+export { fastifyFrameworkErrors } from './filter/fastify-framework-errors.js';

@@ -5,7 +5,7 @@ import { runInNewContext } from 'node:vm';
 import TransportStream from 'winston-transport';
 import { describe, expect, it } from 'vitest';
 import { SafeErrorsModule } from 'nestjs-safe-errors';
-import { requestContext } from '../lib/request-context.js';
+import { requestContext } from '../lib/request-id/request-context.js';
 import { bootApp, PLATFORMS } from './utils/boot.js';
 import { portOf } from './utils/raw-http.js';
 

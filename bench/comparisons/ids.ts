@@ -1,9 +1,9 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
 import { getRequestId } from '../../lib/index.js';
-import { createRequestIdGenerator } from '../../lib/request-id.generator.js';
-import { RequestIdMiddleware } from '../../lib/request-id.middleware.js';
-import { SafeErrorsConfig } from '../../lib/safe-errors.config.js';
+import { createRequestIdGenerator } from '../../lib/request-id/request-id.generator.js';
+import { RequestIdMiddleware } from '../../lib/request-id/request-id.middleware.js';
+import { SafeErrorsConfig } from '../../lib/module/safe-errors.config.js';
 import { collectGarbage, type BenchConfig } from '../support/config.js';
 import { microSide } from '../support/micro.js';
 import { alternate, ceiling, type Comparison } from '../support/stats.js';

@@ -1,12 +1,12 @@
-import { DEFAULT_CENSOR } from '../redact.constants.js';
-import { connectionStringDetector } from './connection-string.detector.js';
-import { debugPageDetector } from './debug-page.detector.js';
+import { DEFAULT_CENSOR } from '../redaction/redact.constants.js';
+import { connectionStringLeakDetector } from './leak-detectors/connection-string.leak-detector.js';
+import { debugPageLeakDetector } from './leak-detectors/debug-page.leak-detector.js';
 import {
-  exceptionTypeDetector,
+  exceptionTypeLeakDetector,
   isExceptionProperty,
-} from './exception-type.detector.js';
-import { filePathDetector } from './file-path.detector.js';
-import { internalAddressDetector } from './internal-address.detector.js';
+} from './leak-detectors/exception-type.leak-detector.js';
+import { filePathLeakDetector } from './leak-detectors/file-path.leak-detector.js';
+import { internalAddressLeakDetector } from './leak-detectors/internal-address.leak-detector.js';
 import { flattenJson, type JsonProperty } from './json-body.js';
 import { EvidenceMasker, ScannedText } from './leak-evidence.js';
 import {
@@ -15,25 +15,28 @@ import {
   type LeakFinding,
   type LeakKind,
 } from './leak.types.js';
-import { findPlanted, plantedVariants } from './planted-secret.detector.js';
+import {
+  findPlanted,
+  plantedVariants,
+} from './leak-detectors/planted-secret.leak-detector.js';
 import { readResponse, type ResponseLike } from './response-like.js';
-import { sqlDetector } from './sql.detector.js';
-import { stackTraceDetector } from './stack-trace.detector.js';
-import type { TextDetector } from './text-detector.js';
+import { sqlLeakDetector } from './leak-detectors/sql.leak-detector.js';
+import { stackTraceLeakDetector } from './leak-detectors/stack-trace.leak-detector.js';
+import type { LeakDetector } from './leak-detectors/leak-detector.js';
 import {
   isBannerHeader,
-  versionBannerDetector,
-} from './version-banner.detector.js';
+  versionBannerLeakDetector,
+} from './leak-detectors/version-banner.leak-detector.js';
 
-const TEXT_DETECTORS: readonly TextDetector[] = [
-  stackTraceDetector,
-  exceptionTypeDetector,
-  filePathDetector,
-  versionBannerDetector,
-  sqlDetector,
-  connectionStringDetector,
-  internalAddressDetector,
-  debugPageDetector,
+const LEAK_DETECTORS: readonly LeakDetector[] = [
+  stackTraceLeakDetector,
+  exceptionTypeLeakDetector,
+  filePathLeakDetector,
+  versionBannerLeakDetector,
+  sqlLeakDetector,
+  connectionStringLeakDetector,
+  internalAddressLeakDetector,
+  debugPageLeakDetector,
 ];
 
 // Headers whose values are URLs: a path in them is a route, not a file on the server.
@@ -161,8 +164,8 @@ export function findLeaks(
     const { name, value } = headers[i]!;
     if (isBannerHeader(name, value))
       report('version-banner', text, 0, value.length);
-    for (const detector of TEXT_DETECTORS) {
-      if (detector === filePathDetector && URL_HEADERS.has(name)) continue;
+    for (const detector of LEAK_DETECTORS) {
+      if (detector === filePathLeakDetector && URL_HEADERS.has(name)) continue;
       if (!wants(detector.kind, text.where)) continue;
       const match = detector.find(value);
       if (match) report(detector.kind, text, match.start, match.end);
@@ -170,7 +173,7 @@ export function findLeaks(
   });
 
   const bodyText = flatBody ?? rawBody;
-  for (const detector of TEXT_DETECTORS) {
+  for (const detector of LEAK_DETECTORS) {
     if (!wants(detector.kind, 'body')) continue;
     const match = detector.find(bodyText.text);
     if (match) report(detector.kind, bodyText, match.start, match.end);

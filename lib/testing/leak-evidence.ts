@@ -1,5 +1,8 @@
-import { scrubText } from '../secret-detectors.js';
-import { findSecretLeaks, type SecretLeak } from './secret.detector.js';
+import { scrubText } from '../redaction/secret-detectors.js';
+import {
+  findSecretLeaks,
+  type SecretLeak,
+} from './leak-detectors/secret.leak-detector.js';
 
 /** Longest evidence string. */
 export const MAX_EVIDENCE_LENGTH = 120;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { redact } from '../../lib/redact.js';
+import { redact } from '../../lib/redaction/redact.js';
 
 const RUNS = { numRuns: 1000 };
 

@@ -2,14 +2,14 @@ import {
   createRedactor,
   redact,
   type RedactOptions,
-} from '../../lib/redact.js';
+} from '../../lib/redaction/redact.js';
 import { hostileProxy } from '../utils/hostile-values.js';
 import {
   DEFAULT_CENSOR,
   DEFAULT_MAX_ARRAY_LENGTH,
   DEFAULT_MAX_DEPTH,
   DEFAULT_MAX_STRING_LENGTH,
-} from '../../lib/redact.constants.js';
+} from '../../lib/redaction/redact.constants.js';
 
 const R = DEFAULT_CENSOR;
 const JWT =

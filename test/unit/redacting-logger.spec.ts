@@ -3,7 +3,7 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import winston from 'winston';
 import { RedactingLogger } from 'nestjs-safe-errors';
-import { requestContext } from '../../lib/request-context.js';
+import { requestContext } from '../../lib/request-id/request-context.js';
 import { FieldsTransport, MemoryTransport } from '../utils/memory.transport.js';
 
 // oxlint-disable-next-line no-control-regex -- raw control characters are what these tests look for

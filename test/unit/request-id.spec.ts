@@ -1,9 +1,9 @@
 import type { AbstractHttpAdapter } from '@nestjs/core';
 import { describe, expect, it } from 'vitest';
 import { getRequestId } from 'nestjs-safe-errors';
-import { registerOnExpress } from '../../lib/request-id.middleware.js';
-import { SafeErrorsConfig } from '../../lib/safe-errors.config.js';
-import { createRequestIdGenerator } from '../../lib/request-id.generator.js';
+import { registerOnExpress } from '../../lib/request-id/request-id.middleware.js';
+import { SafeErrorsConfig } from '../../lib/module/safe-errors.config.js';
+import { createRequestIdGenerator } from '../../lib/request-id/request-id.generator.js';
 
 describe('request IDs', () => {
   it('are 16 lowercase hex characters and never repeat across pool refills', () => {
@@ -46,7 +46,7 @@ describe('request IDs', () => {
 describe('the ID left on the request itself', () => {
   it('is read from Node’s request, or from Fastify’s raw one', async () => {
     const { REQUEST_ID, requestIdOf } =
-      await import('../../lib/request-context.js');
+      await import('../../lib/request-id/request-context.js');
     expect(requestIdOf({ [REQUEST_ID]: 'abcdef0123456789' })).toBe(
       'abcdef0123456789',
     );

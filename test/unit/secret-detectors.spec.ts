@@ -11,7 +11,7 @@ import {
   normalizeKey,
   scrubText,
   type SecretKind,
-} from '../../lib/secret-detectors.js';
+} from '../../lib/redaction/secret-detectors.js';
 
 const R = '[REDACTED]';
 const JWT =

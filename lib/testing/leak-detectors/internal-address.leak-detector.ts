@@ -1,8 +1,8 @@
 import {
-  ruleDetector,
+  ruleLeakDetector,
   type MatchRule,
-  type TextDetector,
-} from './text-detector.js';
+  type LeakDetector,
+} from './leak-detector.js';
 
 function octets(match: RegExpExecArray): number[] {
   return [match[1], match[2], match[3], match[4]].map(Number);
@@ -71,7 +71,7 @@ const RULES: readonly MatchRule[] = [
 ];
 
 /** Private IPv4 addresses, loopback with a port, and internal host names. */
-export const internalAddressDetector: TextDetector = ruleDetector(
+export const internalAddressLeakDetector: LeakDetector = ruleLeakDetector(
   'internal-address',
   RULES,
 );

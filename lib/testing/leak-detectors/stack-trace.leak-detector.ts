@@ -1,8 +1,8 @@
 import {
-  ruleDetector,
+  ruleLeakDetector,
   type MatchRule,
-  type TextDetector,
-} from './text-detector.js';
+  type LeakDetector,
+} from './leak-detector.js';
 
 // `at fn (`, `at async Foo.bar [as baz] (`, `at new Thing (`: the location is checked separately.
 const V8_CALL =
@@ -58,7 +58,7 @@ const RULES: readonly MatchRule[] = [
 ];
 
 /** Stack frames of V8, Python, the JVM, .NET, PHP, Ruby and Go. */
-export const stackTraceDetector: TextDetector = ruleDetector(
+export const stackTraceLeakDetector: LeakDetector = ruleLeakDetector(
   'stack-trace',
   RULES,
 );

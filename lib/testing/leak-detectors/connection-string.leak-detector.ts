@@ -1,8 +1,8 @@
 import {
-  ruleDetector,
+  ruleLeakDetector,
   type MatchRule,
-  type TextDetector,
-} from './text-detector.js';
+  type LeakDetector,
+} from './leak-detector.js';
 
 const RULES: readonly MatchRule[] = [
   // A database or broker URL, with or without a password: it names the host, port and database.
@@ -18,7 +18,7 @@ const RULES: readonly MatchRule[] = [
 ];
 
 /** Database and broker connection strings (their passwords are also found by the secret detectors). */
-export const connectionStringDetector: TextDetector = ruleDetector(
+export const connectionStringLeakDetector: LeakDetector = ruleLeakDetector(
   'connection-string',
   RULES,
 );

@@ -1,10 +1,10 @@
 import type { LogLevel } from '@nestjs/common';
 import winston from 'winston';
 import type TransportStream from 'winston-transport';
-import { put, type Redactor } from './redact.js';
-import { requestContext } from './request-context.js';
-import type { SafeErrorsConfig } from './safe-errors.config.js';
-import type { SafeErrorsLogLevel } from './safe-errors.interfaces.js';
+import { put, type Redactor } from '../redaction/redact.js';
+import { requestContext } from '../request-id/request-context.js';
+import type { SafeErrorsConfig } from '../module/safe-errors.config.js';
+import type { SafeErrorsLogLevel } from '../module/safe-errors.interfaces.js';
 import { createTraceReader, type TraceReader } from './trace-context.js';
 
 /** @internal Severities as written in each line: Nest's names, with `log` written as `info`. */

@@ -2,7 +2,7 @@ import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { AbstractHttpAdapter } from '@nestjs/core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { REQUEST_ID, requestContext } from './request-context.js';
-import { SafeErrorsConfig } from './safe-errors.config.js';
+import { SafeErrorsConfig } from '../module/safe-errors.config.js';
 
 /**
  * @internal Gives every request its correlation ID before routing, guards and pipes run, and keeps it in

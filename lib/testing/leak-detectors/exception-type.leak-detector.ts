@@ -1,10 +1,10 @@
-import type { JsonProperty } from './json-body.js';
-import { stackTraceDetector } from './stack-trace.detector.js';
+import type { JsonProperty } from '../json-body.js';
+import { stackTraceLeakDetector } from './stack-trace.leak-detector.js';
 import {
-  ruleDetector,
+  ruleLeakDetector,
   type MatchRule,
-  type TextDetector,
-} from './text-detector.js';
+  type LeakDetector,
+} from './leak-detector.js';
 
 // HTTP reason phrases written as codes (`"code":"NotFoundError"`) are deliberate, public vocabulary.
 const REASON_CODE =
@@ -41,7 +41,7 @@ const RULES: readonly MatchRule[] = [
 ];
 
 /** Exception class names and runtime error messages in free text. */
-export const exceptionTypeDetector: TextDetector = ruleDetector(
+export const exceptionTypeLeakDetector: LeakDetector = ruleLeakDetector(
   'exception-type',
   RULES,
 );
@@ -96,7 +96,7 @@ function isNonEmpty(value: unknown): boolean {
 function looksLikeFrame(item: unknown): boolean {
   if (typeof item === 'string') {
     return (
-      stackTraceDetector.find(item) !== undefined ||
+      stackTraceLeakDetector.find(item) !== undefined ||
       /:\d{1,7}(?::\d{1,7})?\)?$/.test(item)
     );
   }
@@ -117,8 +117,8 @@ function looksLikeStack(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   return (
     value.includes('\n') ||
-    stackTraceDetector.find(value) !== undefined ||
-    exceptionTypeDetector.find(value) !== undefined
+    stackTraceLeakDetector.find(value) !== undefined ||
+    exceptionTypeLeakDetector.find(value) !== undefined
   );
 }
 

@@ -1,11 +1,11 @@
-import { exceptionTypeDetector } from './exception-type.detector.js';
-import { stackTraceDetector } from './stack-trace.detector.js';
+import { exceptionTypeLeakDetector } from './exception-type.leak-detector.js';
+import { stackTraceLeakDetector } from './stack-trace.leak-detector.js';
 import {
   firstMatch,
   type MatchRule,
-  type TextDetector,
+  type LeakDetector,
   type TextMatch,
-} from './text-detector.js';
+} from './leak-detector.js';
 
 const RULES: readonly MatchRule[] = [
   // Express's finalhandler outside production: the stack in a <pre>, lines joined by <br> and &nbsp;.
@@ -36,13 +36,13 @@ function whitelabelWithTrace(text: string): TextMatch | undefined {
   const page = firstMatch(text, [{ pattern: WHITELABEL }]);
   if (page === undefined) return undefined;
   const traced =
-    stackTraceDetector.find(text) !== undefined ||
-    exceptionTypeDetector.find(text) !== undefined;
+    stackTraceLeakDetector.find(text) !== undefined ||
+    exceptionTypeLeakDetector.find(text) !== undefined;
   return traced ? page : undefined;
 }
 
 /** Framework debug and error pages that dump the failure: Express, Django, Werkzeug, Spring, Rails, ASP.NET. */
-export const debugPageDetector: TextDetector = {
+export const debugPageLeakDetector: LeakDetector = {
   kind: 'debug-page',
   find: (text) => firstMatch(text, RULES) ?? whitelabelWithTrace(text),
 };

@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { OPAQUE_ERROR_MESSAGE } from './safe-errors.constants.js';
+import { OPAQUE_ERROR_MESSAGE } from '../module/safe-errors.constants.js';
 
 /** @internal What an opaque answer carries: the status, a generic text, and the ID. */
 export interface OpaqueResponse {

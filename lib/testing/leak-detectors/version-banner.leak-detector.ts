@@ -1,8 +1,8 @@
 import {
-  ruleDetector,
+  ruleLeakDetector,
   type MatchRule,
-  type TextDetector,
-} from './text-detector.js';
+  type LeakDetector,
+} from './leak-detector.js';
 
 // A name standing alone, not a segment of a URL path (`/shipping/express/1`).
 const START = String.raw`(?<![\w./-])`;
@@ -36,7 +36,7 @@ const RULES: readonly MatchRule[] = [
 ];
 
 /** Framework and server names with a version, in a body or a header value. */
-export const versionBannerDetector: TextDetector = ruleDetector(
+export const versionBannerLeakDetector: LeakDetector = ruleLeakDetector(
   'version-banner',
   RULES,
 );

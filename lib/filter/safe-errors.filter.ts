@@ -14,13 +14,13 @@ import {
   isHttpException,
   nameOf,
   read,
-} from './exception-inspection.js';
+} from '../common/exception-inspection.js';
 import { opaqueResponse } from './opaque-response.js';
-import { RedactingLogger } from './redacting.logger.js';
-import { getRequestId, requestIdOf } from './request-context.js';
+import { RedactingLogger } from '../logging/redacting.logger.js';
+import { getRequestId, requestIdOf } from '../request-id/request-context.js';
 import { describeRequest, type RequestInfo } from './request-info.js';
-import { SafeErrorsConfig } from './safe-errors.config.js';
-import { OPAQUE_ERROR_MESSAGE } from './safe-errors.constants.js';
+import { SafeErrorsConfig } from '../module/safe-errors.config.js';
+import { OPAQUE_ERROR_MESSAGE } from '../module/safe-errors.constants.js';
 
 interface HeadersLike {
   headers?: Record<string, string | string[] | undefined>;

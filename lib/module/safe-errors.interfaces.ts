@@ -1,6 +1,6 @@
 import type { Logger as WinstonLogger } from 'winston';
 import type TransportStream from 'winston-transport';
-import type { RedactOptions } from './redact.js';
+import type { RedactOptions } from '../redaction/redact.js';
 
 /** Severity names the logger accepts: Nest's own, plus winston's `info` for `log`. */
 export type SafeErrorsLogLevel =

@@ -1,12 +1,12 @@
 import { Injectable, type LoggerService, type LogLevel } from '@nestjs/common';
-import { isError } from './exception-inspection.js';
-import { createRedactor, put } from './redact.js';
+import { isError } from '../common/exception-inspection.js';
+import { createRedactor, put } from '../redaction/redact.js';
 import { LogSink, toSinkLevel, type SinkLevel } from './log-sink.js';
 import type {
   SafeErrorsLoggerOptions,
   SafeErrorsLogLevel,
-} from './safe-errors.interfaces.js';
-import type { RedactOptions } from './redact.js';
+} from '../module/safe-errors.interfaces.js';
+import type { RedactOptions } from '../redaction/redact.js';
 
 /** Options for a `RedactingLogger` made with `new`, outside `SafeErrorsModule`. */
 export interface RedactingLoggerOptions extends SafeErrorsLoggerOptions {

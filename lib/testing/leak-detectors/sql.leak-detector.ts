@@ -1,9 +1,9 @@
 import {
   firstMatch,
   type MatchRule,
-  type TextDetector,
+  type LeakDetector,
   type TextMatch,
-} from './text-detector.js';
+} from './leak-detector.js';
 
 // A quoted identifier, as ORMs and query builders write them: "orders", `orders`, [orders].
 const QUOTED = String.raw`["\`[][\w$ .]{1,64}["\`\]]`;
@@ -91,7 +91,7 @@ const RULES: readonly MatchRule[] = [
 ];
 
 /** SQL statements and database error messages. */
-export const sqlDetector: TextDetector = {
+export const sqlLeakDetector: LeakDetector = {
   kind: 'sql',
   find: (text) =>
     statement(text, SELECT_UPPER, FROM_UPPER) ??

@@ -1,5 +1,5 @@
-import { findSecretsInText } from '../secret-detectors.js';
-import type { LeakKind } from './leak.types.js';
+import { findSecretsInText } from '../../redaction/secret-detectors.js';
+import type { LeakKind } from '../leak.types.js';
 
 /** A secret found in text, its kind already mapped to a leak kind. */
 export interface SecretLeak {

@@ -1,4 +1,4 @@
-import type { LeakKind } from './leak.types.js';
+import type { LeakKind } from '../leak.types.js';
 
 /** Where a detector matched, as offsets into the text it was given. */
 export interface TextMatch {
@@ -7,7 +7,7 @@ export interface TextMatch {
 }
 
 /** Finds one kind of leak in free text (a body, a header value). */
-export interface TextDetector {
+export interface LeakDetector {
   readonly kind: LeakKind;
   /** The first match in `text`, or `undefined`. */
   readonly find: (text: string) => TextMatch | undefined;
@@ -44,9 +44,9 @@ export function firstMatch(
 }
 
 /** A detector made of rules tried in order. */
-export function ruleDetector(
+export function ruleLeakDetector(
   kind: LeakKind,
   rules: readonly MatchRule[],
-): TextDetector {
+): LeakDetector {
   return { kind, find: (text) => firstMatch(text, rules) };
 }

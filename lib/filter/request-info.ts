@@ -1,5 +1,5 @@
 import type { HttpServer } from '@nestjs/common';
-import { read } from './exception-inspection.js';
+import { read } from '../common/exception-inspection.js';
 
 /** @internal What the log says about the request that failed. */
 export interface RequestInfo {

@@ -1,8 +1,8 @@
 import {
-  ruleDetector,
+  ruleLeakDetector,
   type MatchRule,
-  type TextDetector,
-} from './text-detector.js';
+  type LeakDetector,
+} from './leak-detector.js';
 
 // Roots that are directories on a server, never API routes in practice.
 const SYSTEM_ROOTS: ReadonlySet<string> = new Set([
@@ -90,4 +90,7 @@ const RULES: readonly MatchRule[] = [
 ];
 
 /** Absolute server paths: POSIX, Windows, `file://` URLs, `node_modules`, Python's `site-packages`. */
-export const filePathDetector: TextDetector = ruleDetector('file-path', RULES);
+export const filePathLeakDetector: LeakDetector = ruleLeakDetector(
+  'file-path',
+  RULES,
+);

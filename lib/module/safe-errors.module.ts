@@ -8,15 +8,15 @@ import {
   type Provider,
 } from '@nestjs/common';
 import { APP_FILTER, HttpAdapterHost } from '@nestjs/core';
-import { FRAMEWORK_ERRORS_RESPONDER } from './fastify-framework-errors.js';
-import { LogSink } from './log-sink.js';
-import { RedactingLogger } from './redacting.logger.js';
+import { FRAMEWORK_ERRORS_RESPONDER } from '../filter/fastify-framework-errors.js';
+import { LogSink } from '../logging/log-sink.js';
+import { RedactingLogger } from '../logging/redacting.logger.js';
 import {
   RequestIdMiddleware,
   registerOnExpress,
-} from './request-id.middleware.js';
+} from '../request-id/request-id.middleware.js';
 import { SafeErrorsConfig } from './safe-errors.config.js';
-import { SafeErrorsFilter } from './safe-errors.filter.js';
+import { SafeErrorsFilter } from '../filter/safe-errors.filter.js';
 import {
   SafeErrorsConfigurableModule,
   type SAFE_ERRORS_ASYNC_OPTIONS_TYPE,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createRedactor, type Redactor } from './redact.js';
-import { DEFAULT_CENSOR } from './redact.constants.js';
+import { createRedactor, type Redactor } from '../redaction/redact.js';
+import { DEFAULT_CENSOR } from '../redaction/redact.constants.js';
 import { SAFE_ERRORS_MODULE_OPTIONS } from './safe-errors.module-definition.js';
 import {
   DEFAULT_REQUEST_ID_HEADER,
@@ -12,7 +12,7 @@ import type {
   SafeErrorsLogLevel,
   SafeErrorsModuleOptions,
 } from './safe-errors.interfaces.js';
-import { createRequestIdGenerator } from './request-id.generator.js';
+import { createRequestIdGenerator } from '../request-id/request-id.generator.js';
 
 const LOG_LEVELS: readonly SafeErrorsLogLevel[] = [
   'fatal',
