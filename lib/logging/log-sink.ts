@@ -1,7 +1,8 @@
 import type { LogLevel } from '@nestjs/common';
 import winston from 'winston';
 import type TransportStream from 'winston-transport';
-import { put, type Redactor } from '../redaction/redact.js';
+import { put } from '../common/own-property.js';
+import type { Redactor } from '../redaction/redact.js';
 import { requestContext } from '../request-id/request-context.js';
 import type { SafeErrorsConfig } from '../module/safe-errors.config.js';
 import type { SafeErrorsLogLevel } from '../module/safe-errors.interfaces.js';

@@ -1,6 +1,7 @@
 import { Injectable, type LoggerService, type LogLevel } from '@nestjs/common';
 import { isError } from '../common/exception-inspection.js';
-import { createRedactor, put } from '../redaction/redact.js';
+import { put } from '../common/own-property.js';
+import { createRedactor } from '../redaction/redact.js';
 import { LogSink, toSinkLevel, type SinkLevel } from './log-sink.js';
 import type {
   SafeErrorsLoggerOptions,

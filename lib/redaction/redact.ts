@@ -13,14 +13,12 @@ import {
   truncatedItemsMarker,
   truncatedStringMarker,
 } from './redact.constants.js';
-import {
-  SECRET_DETECTORS,
-  createKeyMatcher,
-  createTextScanner,
-  isCardNumber,
-  normalizeKey,
-  type SecretDetector,
-} from './secret-detectors.js';
+import { put } from '../common/own-property.js';
+import { isCardNumber } from './detectors/card.detector.js';
+import type { SecretDetector } from './detectors/secret-detector.interface.js';
+import { SECRET_DETECTORS } from './detectors/secret-detector.registry.js';
+import { createKeyMatcher, normalizeKey } from './keys/secret-key.matcher.js';
+import { createTextScanner } from './scanner/text-scanner.js';
 
 export interface RedactOptions {
   /** Extra keys whose values are censored: strings are matched case- and separator-insensitively (`apiKey` = `api_key` = `API-KEY`), RegExps are tested against the raw key. */
@@ -169,7 +167,7 @@ function compile(options: unknown): CompiledOptions {
   if (!builtIns) {
     detectors =
       names.length + keyPatterns.length > 0
-        ? SECRET_DETECTORS.filter((d) => d.kind === 'credential-pair')
+        ? SECRET_DETECTORS.filter((d) => d.usesKeys === true)
         : [];
   }
   const scanner = createTextScanner({
@@ -207,25 +205,6 @@ const TRUNCATION_LOOKAHEAD = 4096;
 const MIN_CARD_NUMBER = 1e12;
 
 type Key = string | number;
-
-/** @internal Sets an own property; an own `__proto__` key stays a key instead of replacing the prototype. */
-export function put(
-  target: Record<string, unknown>,
-  key: string,
-  value: unknown,
-): void {
-  if (key === '__proto__') {
-    // Plain assignment would set the prototype instead of a property.
-    Object.defineProperty(target, key, {
-      value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  } else {
-    target[key] = value;
-  }
-}
 
 function isStackOverflow(error: unknown): boolean {
   return (

@@ -1,4 +1,4 @@
-import { scrubText } from '../redaction/secret-detectors.js';
+import { scrubText } from '../redaction/scanner/text-scanner.js';
 import {
   findSecretLeaks,
   type SecretLeak,

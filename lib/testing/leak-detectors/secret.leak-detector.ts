@@ -1,4 +1,5 @@
-import { findSecretsInText } from '../../redaction/secret-detectors.js';
+import { SECRET_DETECTORS } from '../../redaction/detectors/secret-detector.registry.js';
+import { findSecretsInText } from '../../redaction/scanner/text-scanner.js';
 import type { LeakKind } from '../leak.types.js';
 
 /** A secret found in text, its kind already mapped to a leak kind. */
@@ -8,13 +9,17 @@ export interface SecretLeak {
   readonly end: number;
 }
 
+const REVEALS: ReadonlyMap<string, SecretLeak['kind']> = new Map(
+  SECRET_DETECTORS.map((d) => [d.kind, d.reveals]),
+);
+
 /**
  * The library's own secret detectors (bearer and basic credentials, JWTs, `password=…` pairs, card
- * numbers, AWS keys, connection-string passwords), reported as `connection-string` or `secret`, sorted.
+ * numbers, AWS keys, connection-string passwords), each reported as what its detector says it reveals.
  */
 export function findSecretLeaks(text: string): SecretLeak[] {
   return findSecretsInText(text).map(({ kind, start, end }) => ({
-    kind: kind === 'connection-string' ? 'connection-string' : 'secret',
+    kind: REVEALS.get(kind) ?? 'secret',
     start,
     end,
   }));

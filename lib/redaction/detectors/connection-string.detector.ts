@@ -1,0 +1,32 @@
+import { forEachMatch } from '../../common/regex-matches.js';
+import { defineDetector } from './secret-detector.interface.js';
+
+// `scheme://user:password@host`: the password stops at what cannot be in an unencoded userinfo, so ports
+// and paths (`host:5432/db`) never match. A password may itself hold `@` (unencoded, as people write
+// them): it runs to the last `@` before the host.
+const CONNECTION = /:\/\/([^\s:@/?#"'<>]*):([^\s/?#"'<>]+)@/g;
+
+function hasUserinfo(text: string): boolean {
+  const scheme = text.indexOf('://');
+  return scheme !== -1 && text.indexOf('@', scheme) !== -1;
+}
+
+/** Password in `scheme://user:password@host`. */
+export const connectionStringDetector = defineDetector({
+  kind: 'connection-string',
+  reveals: 'connection-string',
+  minLength: 6, // ://:x@
+  markers: ['://'],
+  confirm: hasUserinfo,
+  scan(text, { censor }, found) {
+    forEachMatch(CONNECTION, text, (m) => {
+      const start = m.index + 3 + m[1].length + 1;
+      if (censor !== '' && m[2] === censor) return;
+      found.push({
+        kind: 'connection-string',
+        start,
+        end: start + m[2].length,
+      });
+    });
+  },
+});

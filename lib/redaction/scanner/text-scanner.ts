@@ -1,0 +1,135 @@
+import { pushMatches } from '../../common/regex-matches.js';
+import { isSecretKeyName } from '../keys/secret-key.matcher.js';
+import { DEFAULT_CENSOR } from '../redact.constants.js';
+import type {
+  ScanContext,
+  SecretDetector,
+} from '../detectors/secret-detector.interface.js';
+import { SECRET_DETECTORS } from '../detectors/secret-detector.registry.js';
+import { compilePreCheck } from './pre-check.js';
+import { mergeSpans, type SecretMatch } from './secret-span.js';
+
+export interface TextScannerOptions {
+  readonly censor: string;
+  readonly detectors: readonly SecretDetector[];
+  readonly isSecretKey: (rawKey: string) => boolean;
+  /** Shortest key `isSecretKey` can accept, once normalised. @default 1 */
+  readonly minKeyLength?: number;
+  /** Extra patterns, each global; every non-empty match is a secret. */
+  readonly patterns?: readonly RegExp[];
+}
+
+export interface TextScanner {
+  /** Shorter text holds nothing this scanner finds. */
+  readonly minLength: number;
+  /** Every secret, sorted, overlaps merged (the first one's kind wins). */
+  readonly find: (text: string) => SecretMatch[];
+  /** `text` with each secret replaced by the censor; `text` itself when nothing was found. */
+  readonly scrub: (text: string) => string;
+  /** The kinds whose pre-check admits `text`: the detectors a scan of it would run. */
+  readonly candidates: (text: string) => string[];
+}
+
+/** Runs each detector whose pre-check admits the text, then the custom patterns. */
+export function createTextScanner(options: TextScannerOptions): TextScanner {
+  const context: ScanContext = {
+    censor: options.censor,
+    isSecretKey: options.isSecretKey,
+    minKeyLength: options.minKeyLength ?? 1,
+  };
+  const { detectors, censor } = options;
+  const patterns = options.patterns ?? [];
+  const preCheck = compilePreCheck(detectors, context);
+  let minText = Infinity;
+  for (const d of detectors) {
+    const min =
+      typeof d.minLength === 'function' ? d.minLength(context) : d.minLength;
+    minText = Math.min(minText, min);
+  }
+
+  const collect = (text: string, found: SecretMatch[]): void => {
+    if (text.length >= minText) {
+      const bits = preCheck.candidates(text);
+      for (let i = 0; bits >> i !== 0; i++) {
+        if ((bits & (1 << i)) !== 0) detectors[i].scan(text, context, found);
+      }
+    }
+    for (const pattern of patterns)
+      pushMatches(pattern, text, 'pattern', found);
+  };
+
+  const find = (text: string): SecretMatch[] => {
+    const found: SecretMatch[] = [];
+    collect(text, found);
+    return mergeSpans(found);
+  };
+
+  // Reused: scanning runs no caller code, so no call can start while another is in progress.
+  const found: SecretMatch[] = [];
+  const scrub = (text: string): string => {
+    // A scan that threw part-way (a stack overflow) may have left spans behind.
+    if (found.length !== 0) found.length = 0;
+    collect(text, found);
+    // Most text holds no secret: it comes back as it is, and nothing was allocated.
+    if (found.length === 0) return text;
+    let out = '';
+    let at = 0;
+    const spans = mergeSpans(found);
+    found.length = 0;
+    for (const span of spans) {
+      out += text.slice(at, span.start) + censor;
+      at = span.end;
+    }
+    return out + text.slice(at);
+  };
+
+  const candidates = (text: string): string[] => {
+    const bits = text.length >= minText ? preCheck.candidates(text) : 0;
+    return detectors
+      .filter((_, i) => (bits & (1 << i)) !== 0)
+      .map((d) => d.kind);
+  };
+
+  return {
+    minLength: patterns.length > 0 ? 1 : minText,
+    find,
+    scrub,
+    candidates,
+  };
+}
+
+/** @internal The scanner with every built-in detector and the built-in keys, for `censor`. */
+export function createDefaultScanner(censor: string): TextScanner {
+  return createTextScanner({
+    censor,
+    detectors: SECRET_DETECTORS,
+    isSecretKey: isSecretKeyName,
+    minKeyLength: isSecretKeyName.minLength,
+  });
+}
+
+const defaultScanners = new Map<string, TextScanner>();
+
+function defaultScanner(censor: string): TextScanner {
+  let scanner = defaultScanners.get(censor);
+  if (scanner === undefined) {
+    scanner = createDefaultScanner(censor);
+    // Only a handful of censors exist in practice; the cap bounds odd callers.
+    if (defaultScanners.size >= 16) defaultScanners.clear();
+    defaultScanners.set(censor, scanner);
+  }
+  return scanner;
+}
+
+/** Replaces each secret in `text` (built-in detectors and key vocabulary) with `censor`, keeping its context. */
+export function scrubText(
+  text: string,
+  censor: string = DEFAULT_CENSOR,
+): string {
+  return defaultScanner(censor).scrub(text);
+}
+
+/** Where the built-in detectors find secrets in `text`; the default censor counts as already redacted. */
+export function findSecretsInText(text: string): SecretMatch[] {
+  return defaultScanner(DEFAULT_CENSOR).find(text);
+}
