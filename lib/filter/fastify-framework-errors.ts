@@ -1,4 +1,4 @@
-import { STATUS_CODES } from 'node:http';
+import { errorStatus, reasonPhrase } from './status.policy.js';
 
 /** @internal Where SafeErrorsModule leaves its responder on the Fastify instance it serves. */
 export const FRAMEWORK_ERRORS_RESPONDER = Symbol.for(
@@ -36,11 +36,9 @@ export function fastifyFrameworkErrors(
     return;
   }
   // No SafeErrorsModule on this app (or not initialised yet): still keep the status and echo nothing.
-  const status = (error as { statusCode?: unknown }).statusCode;
-  const code =
-    typeof status === 'number' && status >= 400 && status < 600 ? status : 400;
+  const code = errorStatus((error as { statusCode?: unknown }).statusCode, 400);
   const r = reply as FastifyReplyLike;
   r.code(code)
     .header('cache-control', 'no-store')
-    .send({ statusCode: code, message: STATUS_CODES[code] ?? 'Error' });
+    .send({ statusCode: code, message: reasonPhrase(code) });
 }

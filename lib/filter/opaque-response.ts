@@ -1,5 +1,7 @@
-import { STATUS_CODES } from 'node:http';
+import type { HttpServer } from '@nestjs/common';
 import { OPAQUE_ERROR_MESSAGE } from '../module/safe-errors.constants.js';
+import { closeUnfinished } from './close-unfinished.js';
+import { reasonPhrase } from './status.policy.js';
 
 /** @internal What an opaque answer carries: the status, a generic text, and the ID. */
 export interface OpaqueResponse {
@@ -16,7 +18,7 @@ export function opaqueResponse(
   requestId: string,
   problemDetails: boolean,
 ): OpaqueResponse {
-  const phrase = STATUS_CODES[status] ?? 'Error';
+  const phrase = reasonPhrase(status);
   if (problemDetails) {
     return {
       contentType: 'application/problem+json',
@@ -31,4 +33,29 @@ export function opaqueResponse(
       requestId,
     },
   };
+}
+
+/**
+ * @internal Sends the opaque answer, never to be cached; a response whose headers are already out is
+ * closed instead. Throws when the adapter does: the caller falls back to the last resort.
+ */
+export function sendOpaque(
+  adapter: HttpServer,
+  response: unknown,
+  status: number,
+  requestId: string,
+  problemDetails: boolean,
+): void {
+  if (adapter.isHeadersSent(response)) {
+    closeUnfinished(response);
+    return;
+  }
+  const { contentType, body } = opaqueResponse(
+    status,
+    requestId,
+    problemDetails,
+  );
+  adapter.setHeader(response, 'content-type', contentType);
+  adapter.setHeader(response, 'cache-control', 'no-store');
+  adapter.reply(response, body, status);
 }

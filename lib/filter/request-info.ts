@@ -1,5 +1,6 @@
 import type { HttpServer } from '@nestjs/common';
 import { read } from '../common/exception-inspection.js';
+import { isSecretUrlParameter } from '../redaction/keys/secret-key.matcher.js';
 
 /** @internal What the log says about the request that failed. */
 export interface RequestInfo {
@@ -39,22 +40,6 @@ export function describeRequest(
   return info;
 }
 
-// Query parameters that carry one-time credentials in URLs (OAuth codes, signed-URL signatures, API keys):
-// censored here, where the key is known to be a URL parameter. The logger scrubs the usual token= and
-// password= pairs anywhere.
-const URL_SECRET_PARAMS = new Set([
-  'code',
-  'sig',
-  'signature',
-  'key',
-  'otp',
-  'xamzsignature',
-  'xamzcredential',
-  'xamzsecuritytoken',
-  'xgoogsignature',
-  'xgoogcredential',
-]);
-
 /** @internal The URL with the values of credential-like query parameters censored. */
 export function scrubQuery(url: string, censor: string): string {
   const q = url.indexOf('?');
@@ -65,11 +50,7 @@ export function scrubQuery(url: string, censor: string): string {
     .map((pair) => {
       const eq = pair.indexOf('=');
       if (eq < 0) return pair;
-      const key = pair
-        .slice(0, eq)
-        .toLowerCase()
-        .replace(/[^a-z0-9]/g, '');
-      return URL_SECRET_PARAMS.has(key)
+      return isSecretUrlParameter(pair.slice(0, eq))
         ? `${pair.slice(0, eq + 1)}${censor}`
         : pair;
     })

@@ -299,4 +299,18 @@ export class FailuresController {
   serverError(): never {
     throw new InternalServerErrorException('Service unavailable, try later');
   }
+
+  /** A string body with Nest 12's `errorCode` option: Nest adds the code to the body it builds. */
+  @Get('http/error-code')
+  errorCode(): never {
+    throw new HttpException('Quota exceeded', 429, {
+      errorCode: 'QUOTA_EXCEEDED',
+    });
+  }
+
+  /** A built-in exception with an `errorCode`: its object body carries the code itself. */
+  @Get('http/error-code-built-in')
+  errorCodeBuiltIn(): never {
+    throw new BadRequestException('Bad order', { errorCode: 'ORDER_INVALID' });
+  }
 }

@@ -1,0 +1,167 @@
+import { IntrinsicException, type HttpException } from '@nestjs/common';
+import {
+  describeThrown,
+  isHttpException,
+  nameOf,
+  read,
+} from '../common/exception-inspection.js';
+import type { LogSink } from '../logging/log-sink.js';
+import type { RequestFailure } from './request-failure.js';
+import { describeRequest, type RequestInfo } from './request-info.js';
+import { isServerError } from './status.policy.js';
+
+// What every line of the filter carries as its context.
+const CONTEXT = 'SafeErrorsFilter';
+
+/** @internal The levels the filter writes at. */
+export type FailureLevel = 'error' | 'warn' | 'debug';
+
+/** @internal Where a failure outside HTTP happened: the transport, and the pattern of its handler. */
+export interface TransportInfo {
+  transport: string;
+  pattern?: unknown;
+}
+
+/** What a line says about where the failure happened: the request, or the transport. */
+interface FailurePlace extends RequestInfo {
+  transport?: string;
+  pattern?: unknown;
+}
+
+interface FailureLine {
+  level: FailureLevel;
+  message: string;
+  fields: Record<string, unknown>;
+}
+
+/** Nest's IntrinsicException that is not an HttpException (HttpException extends it). */
+function isIntrinsic(value: unknown): boolean {
+  return (
+    read(() => value instanceof IntrinsicException) === true &&
+    !isHttpException(value)
+  );
+}
+
+/**
+ * @internal The level of an unhandled failure. Nest throws IntrinsicException on purpose and never logs
+ * it, so it goes to debug (the client still gets the opaque answer); a server error to error; the rest
+ * (a framework error with a 4xx status) to warn.
+ */
+export function failureLevel(
+  exception: unknown,
+  statusCode: number,
+): FailureLevel {
+  if (isIntrinsic(exception)) return 'debug';
+  return isServerError(statusCode) ? 'error' : 'warn';
+}
+
+function unhandledLine(
+  exception: unknown,
+  place: FailurePlace,
+  statusCode: number,
+  responseStarted: boolean,
+): FailureLine {
+  const where = place.method
+    ? ` on ${place.method} ${place.route ?? place.url?.split('?')[0]}`
+    : place.transport
+      ? ` in a ${place.transport} handler`
+      : '';
+  const fields = {
+    ...place,
+    statusCode,
+    error: describeThrown(exception),
+  };
+  const message = `Unhandled ${nameOf(exception)}${where}${responseStarted ? ' after the response started; connection closed' : ''}`;
+  return { level: failureLevel(exception, statusCode), message, fields };
+}
+
+/**
+ * @internal Every line `SafeErrorsFilter` writes, each built and levelled here and written through one
+ * call: what the log says about a failure is decided in one place, and a line that cannot be built or
+ * written never stands between the client and its answer.
+ */
+export class FailureLog {
+  constructor(
+    private readonly sink: LogSink,
+    private readonly censor: string,
+  ) {}
+
+  /** An HTTP request that failed: answered opaquely, or closed if its response had already started. */
+  requestFailed(failure: RequestFailure, statusCode: number): void {
+    this.write(failure.requestId, () => {
+      const { adapter, response } = failure;
+      const started =
+        response !== undefined &&
+        adapter !== undefined &&
+        read(() => adapter.isHeadersSent(response)) === true;
+      return unhandledLine(
+        failure.exception,
+        describeRequest(failure.request, adapter, this.censor),
+        statusCode,
+        started,
+      );
+    });
+  }
+
+  /** A handler of another transport (RPC, WebSocket, GraphQL...) failed: its client gets a 500's answer. */
+  handlerFailed(
+    exception: unknown,
+    requestId: string,
+    where: TransportInfo,
+  ): void {
+    this.write(requestId, () => unhandledLine(exception, where, 500, false));
+  }
+
+  /**
+   * An HttpException went out as Nest sends it. Nest logs none; a 5xx is still a failure someone must be
+   * able to find, so it goes to error with the request; a 4xx only to debug, and only when enabled.
+   */
+  passedThrough(
+    failure: RequestFailure,
+    exception: HttpException,
+    status: number,
+  ): void {
+    this.write(failure.requestId, () => {
+      const message = `${nameOf(exception)} (${status}) answered to the client`;
+      if (isServerError(status)) {
+        return {
+          level: 'error',
+          message,
+          fields: {
+            ...describeRequest(failure.request, failure.adapter, this.censor),
+            statusCode: status,
+            error: exception,
+          },
+        };
+      }
+      if (!this.sink.isEnabled('debug')) return undefined;
+      return { level: 'debug', message, fields: { statusCode: status } };
+    });
+  }
+
+  /** The answer itself failed; the client gets the last-resort 500 or a closed connection. */
+  answerFailed(requestId: string, error: unknown): void {
+    this.write(requestId, () => ({
+      level: 'error',
+      message: 'SafeErrorsFilter could not answer normally',
+      fields: { error: describeThrown(error) },
+    }));
+  }
+
+  /** The one place the filter writes to the log. */
+  private write(requestId: string, build: () => FailureLine | undefined): void {
+    try {
+      const line = build();
+      if (line)
+        this.sink.write(
+          line.level,
+          line.message,
+          line.fields,
+          CONTEXT,
+          requestId,
+        );
+    } catch {
+      // never let logging stand between the client and its answer
+    }
+  }
+}

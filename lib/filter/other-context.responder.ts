@@ -1,0 +1,31 @@
+import { isHttpException } from '../common/exception-inspection.js';
+import type { SafeErrorsConfig } from '../module/safe-errors.config.js';
+import { OPAQUE_ERROR_MESSAGE } from '../module/safe-errors.constants.js';
+import { getRequestId } from '../request-id/request-context.js';
+import type { FailureLog } from './failure-log.policy.js';
+
+/**
+ * @internal GraphQL and every other context: the caller reports what the filter returns, so an
+ * `HttpException` is returned unchanged and anything else as an opaque error carrying only a request ID.
+ */
+export class OtherContextResponder {
+  constructor(
+    private readonly config: SafeErrorsConfig,
+    private readonly log: FailureLog,
+  ) {}
+
+  answer(exception: unknown, type: string | undefined): unknown {
+    if (isHttpException(exception)) return exception;
+    const requestId = getRequestId() ?? this.config.newRequestId();
+    this.log.handlerFailed(exception, requestId, {
+      transport: type ?? 'unknown',
+    });
+    // No frames (GraphQL servers may send stacks to clients); `extensions` is where GraphQL reads extra fields.
+    const opaque = new Error(OPAQUE_ERROR_MESSAGE);
+    opaque.stack = `Error: ${OPAQUE_ERROR_MESSAGE}`;
+    return Object.assign(opaque, {
+      requestId,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+    });
+  }
+}
