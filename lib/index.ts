@@ -4,9 +4,14 @@ export {
   RedactingLogger,
   type RedactingLoggerOptions,
 } from './logging/redacting.logger.js';
-export { redact, type RedactOptions } from './redaction/redact.js';
+export {
+  createRedactor,
+  redact,
+  type RedactOptions,
+  type Redactor,
+} from './redaction/redact.js';
 export { getRequestId } from './request-id/request-context.js';
-export { SafeErrorsOptionsError } from './module/safe-errors.config.js';
+export { SafeErrorsOptionsError } from './options/safe-errors-options.error.js';
 export {
   DEFAULT_REQUEST_ID_HEADER,
   OPAQUE_ERROR_MESSAGE,
@@ -14,6 +19,6 @@ export {
 export type {
   SafeErrorsLoggerOptions,
   SafeErrorsLogLevel,
-  SafeErrorsModuleOptions,
-} from './module/safe-errors.interfaces.js';
+} from './logging/redacting-logger.interfaces.js';
+export type { SafeErrorsModuleOptions } from './module/safe-errors.interfaces.js';
 export { fastifyFrameworkErrors } from './filter/fastify-framework-errors.js';

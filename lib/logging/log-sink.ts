@@ -1,11 +1,12 @@
 import type { LogLevel } from '@nestjs/common';
 import winston from 'winston';
-import type TransportStream from 'winston-transport';
 import { put } from '../common/own-property.js';
 import type { Redactor } from '../redaction/redact.js';
 import { requestContext } from '../request-id/request-context.js';
-import type { SafeErrorsConfig } from '../module/safe-errors.config.js';
-import type { SafeErrorsLogLevel } from '../module/safe-errors.interfaces.js';
+import { GuardedTransport, type InFlight } from './guarded.transport.js';
+import { jsonLine, prettyLine } from './log-format.js';
+import type { ParsedLoggerOptions } from './logger.options.js';
+import type { SafeErrorsLogLevel } from './redacting-logger.interfaces.js';
 import { createTraceReader, type TraceReader } from './trace-context.js';
 
 /** @internal Severities as written in each line: Nest's names, with `log` written as `info`. */
@@ -20,7 +21,6 @@ const SEVERITY: Record<SinkLevel, number> = {
   debug: 4,
   verbose: 5,
 };
-const MESSAGE = Symbol.for('message');
 // Keys a caller's fields may not overwrite: a forged level, time or ID would mislead whoever reads the log.
 // Colliding fields are kept, under CONFLICTS.
 const RESERVED = new Set([
@@ -35,40 +35,10 @@ const RESERVED = new Set([
 const CONFLICTS = 'conflictingFields';
 // A transport that never drains must not hold the app's shutdown forever.
 const CLOSE_TIMEOUT_MS = 5_000;
-// oxlint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-
 /** @internal Turns Nest's level names into the ones written. */
 export function toSinkLevel(level: SafeErrorsLogLevel | LogLevel): SinkLevel {
   return level === 'log' ? 'info' : level;
 }
-
-function escapeControl(text: string): string {
-  return text.replace(CONTROL, (c) => {
-    if (c === '\n') return '\\n';
-    if (c === '\r') return '\\r';
-    if (c === '\t') return '\\t';
-    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
-}
-
-const jsonLine = winston.format((info) => {
-  (info as Record<symbol, unknown>)[MESSAGE] = JSON.stringify(info);
-  return info;
-});
-
-// One readable line per record; CR, LF and ANSI escapes are shown, never obeyed (CWE-117).
-const prettyLine = winston.format((info) => {
-  const { level, message, timestamp, context, ...rest } = info as Record<
-    string,
-    unknown
-  >;
-  const ctx = typeof context === 'string' ? ` [${escapeControl(context)}]` : '';
-  const extra = Object.keys(rest).length ? ` ${JSON.stringify(rest)}` : '';
-  (info as Record<symbol, unknown>)[MESSAGE] =
-    `${String(timestamp)} ${String(level).toUpperCase().padEnd(7)}${ctx} ${escapeControl(String(message))}${extra}`;
-  return info;
-});
 
 /**
  * @internal The one place lines are built, redacted and handed to winston. Shared by a `RedactingLogger`
@@ -84,11 +54,11 @@ export class LogSink {
   private failureReported = false;
   // Lines handed to a transport's log() and not yet acknowledged: winston's batched writes (_writev)
   // report a batch done before its lines are, so stream lengths alone cannot say when all is written.
-  private readonly inFlight = { count: 0 };
+  private readonly inFlight: InFlight = { count: 0 };
   private closing: Promise<void> | undefined;
   private readonly report = (err: unknown) => this.reportFailure(err);
 
-  constructor(options: SafeErrorsConfig['logger'], redactor: Redactor) {
+  constructor(options: ParsedLoggerOptions, redactor: Redactor) {
     this.redactor = redactor;
     this.trace = createTraceReader();
     this.threshold = SEVERITY[toSinkLevel(options.level)];
@@ -104,8 +74,9 @@ export class LogSink {
         levels: SEVERITY,
         level: 'verbose',
         format: options.format === 'pretty' ? prettyLine() : jsonLine(),
-        transports: transports.map((t) =>
-          guardTransport(t, report, this.inFlight),
+        // Wrapped, never changed: the same transport may serve several loggers.
+        transports: transports.map(
+          (t) => new GuardedTransport(t, report, this.inFlight),
         ),
         exitOnError: false,
       });
@@ -238,31 +209,4 @@ export class LogSink {
       // stderr itself is gone: nothing left to tell
     }
   }
-}
-
-/** A transport whose `log` throws must not take the request, the filter or the process with it. */
-function guardTransport(
-  transport: TransportStream,
-  report: (err: unknown) => void,
-  inFlight: { count: number },
-): TransportStream {
-  const log = transport.log?.bind(transport);
-  if (!log) return transport;
-  transport.log = (info: unknown, next: () => void) => {
-    let called = false;
-    inFlight.count++;
-    const once = () => {
-      if (called) return;
-      called = true;
-      inFlight.count--;
-      next();
-    };
-    try {
-      return log(info, once);
-    } catch (err) {
-      report(err);
-      once();
-    }
-  };
-  return transport;
 }

@@ -1,19 +1,18 @@
 import { Injectable, type LoggerService, type LogLevel } from '@nestjs/common';
 import { isError } from '../common/exception-inspection.js';
 import { put } from '../common/own-property.js';
-import { createRedactor } from '../redaction/redact.js';
+import { OptionProblem } from '../options/option-schema.js';
+import { SafeErrorsOptionsError } from '../options/safe-errors-options.error.js';
+import { parseRedactOptions } from '../redaction/redact.options.js';
+import { redactorFor } from '../redaction/redact.js';
 import { LogSink, toSinkLevel, type SinkLevel } from './log-sink.js';
+import { parseLoggerOptions } from './logger.options.js';
 import type {
-  SafeErrorsLoggerOptions,
+  RedactingLoggerOptions,
   SafeErrorsLogLevel,
-} from '../module/safe-errors.interfaces.js';
-import type { RedactOptions } from '../redaction/redact.js';
+} from './redacting-logger.interfaces.js';
 
-/** Options for a `RedactingLogger` made with `new`, outside `SafeErrorsModule`. */
-export interface RedactingLoggerOptions extends SafeErrorsLoggerOptions {
-  /** What to scrub. @default built-in keys and patterns */
-  redact?: RedactOptions;
-}
+export type { RedactingLoggerOptions } from './redacting-logger.interfaces.js';
 
 // Nest passes a stack as a string whose second line is a frame.
 const STACK = /\n\s+at /;
@@ -26,31 +25,37 @@ const CONTEXT = /^[A-Za-z_$][\w$.:-]{0,99}$/;
  */
 @Injectable()
 export class RedactingLogger implements LoggerService {
-  private readonly sink: LogSink;
-  private readonly context: string | undefined;
+  // Set by the constructor or by loggerOnSink; neither appears in the published types.
+  private sink!: LogSink;
+  private context: string | undefined;
 
-  constructor(
-    options: RedactingLoggerOptions | LogSink = {},
-    context?: string,
-  ) {
-    this.sink =
-      options instanceof LogSink
-        ? options
-        : new LogSink(
-            {
-              level: options.level ?? 'info',
-              format: options.format ?? 'json',
-              transports: options.transports,
-              instance: options.instance,
-            },
-            createRedactor(options.redact),
-          );
+  /**
+   * A logger with its own transports, outside `SafeErrorsModule`. Options are checked as the module checks
+   * them: a bad one throws a `SafeErrorsOptionsError` naming it (`logger.level`, `redact.censor`).
+   */
+  constructor(options: RedactingLoggerOptions = {}, context?: string) {
+    let sink: LogSink;
+    try {
+      const { redact, ...logger } = (options ?? {}) as RedactingLoggerOptions;
+      const parsed = parseLoggerOptions(logger);
+      const redactor = redactorFor(parseRedactOptions(redact));
+      sink = new LogSink(parsed, redactor);
+    } catch (problem) {
+      if (problem instanceof OptionProblem)
+        throw new SafeErrorsOptionsError(
+          problem.path,
+          problem.problem,
+          'RedactingLogger',
+        );
+      throw problem;
+    }
+    this.sink = sink;
     this.context = context;
   }
 
   /** A child that stamps `context` on each line, like `new Logger(OrdersService.name)`. */
   forContext(context: string): RedactingLogger {
-    return new RedactingLogger(this.sink, context);
+    return loggerOnSink(this.sink, context);
   }
 
   /** Writes at `info`. `log(message, fields?)`, `log({ msg, ...fields })`, or Nest's `log(message, context)`. */
@@ -93,22 +98,12 @@ export class RedactingLogger implements LoggerService {
     return this.sink.isEnabled(toSinkLevel(level));
   }
 
-  /** @internal Ends the transports this logger created, after they have written every pending line. */
+  /**
+   * Ends the transports this logger created, once they have written every pending line. A logger from
+   * `SafeErrorsModule` is closed by the app's shutdown; one made with `new` is yours to close.
+   */
   close(): Promise<void> {
     return this.sink.close();
-  }
-
-  /**
-   * @internal For the filter: a line for a request whose ID is known even when no async context carries it
-   * (a failure before the middleware ran).
-   */
-  logFor(
-    level: 'error' | 'warn' | 'debug',
-    requestId: string,
-    message: string,
-    fields: Record<string, unknown>,
-  ): void {
-    this.sink.write(level, message, fields, this.context, requestId);
   }
 
   private write(level: SinkLevel, message: unknown, params: unknown[]): void {
@@ -195,4 +190,11 @@ function addParam(
     ((out.args ??= []) as unknown[]).push(param);
   }
   return out;
+}
+
+/** @internal A logger writing through an existing sink: the module's, or a parent's for `forContext`. */
+export function loggerOnSink(sink: LogSink, context?: string): RedactingLogger {
+  // Object.create: the public constructor takes options only, and builds a sink of its own from them.
+  const logger = Object.create(RedactingLogger.prototype) as RedactingLogger;
+  return Object.assign(logger, { sink, context });
 }

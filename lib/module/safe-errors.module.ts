@@ -10,7 +10,7 @@ import {
 import { APP_FILTER, HttpAdapterHost } from '@nestjs/core';
 import { FRAMEWORK_ERRORS_RESPONDER } from '../filter/fastify-framework-errors.js';
 import { LogSink } from '../logging/log-sink.js';
-import { RedactingLogger } from '../logging/redacting.logger.js';
+import { RedactingLogger, loggerOnSink } from '../logging/redacting.logger.js';
 import {
   RequestIdMiddleware,
   registerOnExpress,
@@ -33,7 +33,7 @@ const PROVIDERS: Provider[] = [
   },
   {
     provide: RedactingLogger,
-    useFactory: (sink: LogSink) => new RedactingLogger(sink),
+    useFactory: (sink: LogSink) => loggerOnSink(sink),
     inject: [LogSink],
   },
   RequestIdMiddleware,
@@ -46,11 +46,13 @@ function withProviders(module: DynamicModule): DynamicModule {
     ...module,
     providers: [...(module.providers ?? []), ...PROVIDERS],
     // The filter and what it needs are exported for `@UseFilters(SafeErrorsFilter)` on WebSocket gateways,
-    // which Nest never hands to global filters.
+    // which Nest never hands to global filters. SafeErrorsConfig and LogSink are classes the package's
+    // exports map keeps out of reach: no user code can name them.
     exports: [
       ...(module.exports ?? []),
       RedactingLogger,
       SafeErrorsConfig,
+      LogSink,
       SafeErrorsFilter,
     ],
   };
@@ -65,6 +67,7 @@ export class SafeErrorsModule
   extends SafeErrorsConfigurableModule
   implements NestModule, OnModuleInit
 {
+  /** @internal Built by Nest; its parameters are the library's own. */
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     // Absent when the bare class is imported without forRoot: then the module does nothing at all.

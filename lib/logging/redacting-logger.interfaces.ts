@@ -1,0 +1,41 @@
+import type { Logger as WinstonLogger } from 'winston';
+import type TransportStream from 'winston-transport';
+import type { RedactOptions } from '../redaction/redact.interfaces.js';
+
+/** Severity names the logger accepts: Nest's own, plus winston's `info` for `log`. */
+export type SafeErrorsLogLevel =
+  'fatal' | 'error' | 'warn' | 'info' | 'log' | 'debug' | 'verbose';
+
+/** How the library's logger writes. */
+export interface SafeErrorsLoggerOptions {
+  /**
+   * Lowest severity written.
+   * @default 'info'
+   */
+  level?: SafeErrorsLogLevel;
+  /**
+   * `json`: one JSON object a line. `pretty`: one readable line, with control characters escaped.
+   * @default 'json'
+   */
+  format?: 'json' | 'pretty';
+  /**
+   * Where lines go. Ignored when `instance` is given.
+   * @default one stream transport to process.stdout
+   */
+  transports?: TransportStream[];
+  /**
+   * An existing winston logger to write through instead of creating one; it receives records that are
+   * already redacted. The library never closes it.
+   * @default undefined
+   */
+  instance?: WinstonLogger;
+}
+
+/** Options for a `RedactingLogger` made with `new`, outside `SafeErrorsModule`. */
+export interface RedactingLoggerOptions extends SafeErrorsLoggerOptions {
+  /**
+   * What to scrub.
+   * @default built-in keys and patterns, censor '[REDACTED]'
+   */
+  redact?: RedactOptions;
+}
