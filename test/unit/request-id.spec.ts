@@ -16,7 +16,33 @@ describe('request IDs', () => {
   it('two generators do not share a sequence', () => {
     const a = createRequestIdGenerator();
     const b = createRequestIdGenerator();
-    expect(a()).not.toBe(b());
+    // Interleaved, so a pool or an offset shared between the two would hand both the same bytes; 1,000
+    // each crosses a pool refill (512 IDs) in both.
+    const fromA: string[] = [];
+    const fromB: string[] = [];
+    for (let i = 0; i < 1_000; i++) {
+      fromA.push(a());
+      fromB.push(b());
+    }
+    for (const id of [...fromA, ...fromB]) expect(id).toMatch(/^[0-9a-f]{16}$/);
+    const inA = new Set(fromA);
+    expect(inA.size).toBe(1_000);
+    expect(new Set(fromB).size).toBe(1_000);
+    expect(fromB.filter((id) => inA.has(id))).toEqual([]);
+    expect(fromA).not.toEqual(fromB);
+  });
+
+  it('one generator yields 10,000 distinct IDs that use every hex digit in every position', () => {
+    const next = createRequestIdGenerator();
+    const ids = Array.from({ length: 10_000 }, next);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{16}$/);
+    expect(new Set(ids).size).toBe(10_000);
+    // 64 random bits: after 10,000 draws each position has shown all 16 digits (a miss has odds
+    // below 1e-270), which a counter, a timestamp or a stuck byte would not.
+    for (let position = 0; position < 16; position++) {
+      const digits = new Set(ids.map((id) => id[position]));
+      expect([...digits].sort().join('')).toBe('0123456789abcdef');
+    }
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { normalizeKey } from '../keys/secret-key.matcher.js';
 import {
   BACKSLASH,
+  BACKTICK,
   CARRIAGE_RETURN,
   DOUBLE_QUOTE,
   LINE_FEED,
@@ -98,7 +99,8 @@ function pairValue(
   const scheme = AUTHORIZATION_KEYS.has(normalizedKey)
     ? ANY_SCHEME
     : COMMON_SCHEME;
-  if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
+  // util.inspect quotes a string holding both ' and " with backticks.
+  if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE || first === BACKTICK) {
     start++;
     scheme.lastIndex = start;
     if (scheme.test(text)) start = scheme.lastIndex;

@@ -2,6 +2,7 @@
 export const BACKSLASH = 0x5c;
 export const DOUBLE_QUOTE = 0x22;
 export const SINGLE_QUOTE = 0x27;
+export const BACKTICK = 0x60;
 export const LINE_FEED = 0x0a;
 export const CARRIAGE_RETURN = 0x0d;
 
