@@ -21,4 +21,8 @@ export type {
   SafeErrorsLogLevel,
 } from './logging/redacting-logger.interfaces.js';
 export type { SafeErrorsModuleOptions } from './module/safe-errors.interfaces.js';
+export type {
+  SafeErrorsModuleAsyncOptions,
+  SafeErrorsModuleRootOptions,
+} from './module/safe-errors.module-definition.js';
 export { fastifyFrameworkErrors } from './filter/fastify-framework-errors.js';

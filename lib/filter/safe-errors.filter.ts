@@ -18,7 +18,7 @@ import { WsFailureResponder } from './ws-failure.responder.js';
  * The filter `SafeErrorsModule` registers globally. Apply it yourself only where Nest ignores global filters:
  * `@UseFilters(SafeErrorsFilter)` on a WebSocket gateway.
  *
- * The global filter. `HttpException`s (and `RpcException`s, `WsException`s) go out exactly as Nest
+ * `HttpException`s (and `RpcException`s, `WsException`s) go out exactly as Nest
  * sends them; everything else becomes an opaque answer whose only detail is a request ID, while the full
  * story goes to the log. It never throws: every read of the exception is guarded, and a failure while
  * answering ends in a last-resort 500 or a closed connection.
@@ -49,6 +49,7 @@ export class SafeErrorsFilter implements ExceptionFilter {
     this.other = new OtherContextResponder(config, log);
   }
 
+  /** Answers `exception` as the transport of `host` expects. */
   catch(exception: unknown, host: ArgumentsHost): unknown {
     const type = read(() => host.getType<string>());
     if (type === 'http') return this.http.answer(exception, host);
@@ -58,7 +59,7 @@ export class SafeErrorsFilter implements ExceptionFilter {
   }
 
   /**
-   * Answers an error Fastify's router raises before any hook or filter runs (a malformed URL, an over-long
+   * @internal Answers an error Fastify's router raises before any hook or filter runs (a malformed URL, an over-long
    * route parameter): its status is kept, nothing of the URL is echoed, and it is logged like any failure.
    */
   answerFrameworkError(error: unknown, request: unknown, reply: unknown): void {

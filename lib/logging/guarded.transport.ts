@@ -31,7 +31,13 @@ export class GuardedTransport extends TransportStream {
       });
     }
     inner.on('error', report);
+    // winston-transport's readable-stream has no writableFinished: the event is the one sure sign.
+    inner.once('finish', () => {
+      this.innerFinished = true;
+    });
   }
+
+  private innerFinished = false;
 
   override log(info: unknown, next: () => void): void {
     let called = false;
@@ -58,9 +64,9 @@ export class GuardedTransport extends TransportStream {
 
   // Ends the caller's transport too, as winston's pipe would have, and finishes once it has.
   override _final(callback: (error?: Error | null) => void): void {
-    const inner = this.inner;
-    if (inner.writableFinished) return callback();
-    inner.once('finish', () => callback()).once('error', () => callback());
-    inner.end();
+    // A transport shared with another logger may have finished already.
+    if (this.innerFinished) return callback();
+    this.inner.once('finish', () => callback()).once('error', () => callback());
+    this.inner.end();
   }
 }

@@ -19,8 +19,8 @@ import { SafeErrorsConfig } from './safe-errors.config.js';
 import { SafeErrorsFilter } from '../filter/safe-errors.filter.js';
 import {
   SafeErrorsConfigurableModule,
-  type SAFE_ERRORS_ASYNC_OPTIONS_TYPE,
-  type SAFE_ERRORS_OPTIONS_TYPE,
+  type SafeErrorsModuleAsyncOptions,
+  type SafeErrorsModuleRootOptions,
 } from './safe-errors.module-definition.js';
 
 const PROVIDERS: Provider[] = [
@@ -79,18 +79,19 @@ export class SafeErrorsModule
 
   /** Registers the filter, the request-ID middleware and `RedactingLogger`. Global unless `isGlobal: false`. */
   static override forRoot(
-    options: typeof SAFE_ERRORS_OPTIONS_TYPE = {},
+    options: SafeErrorsModuleRootOptions = {},
   ): DynamicModule {
     return withProviders(super.forRoot(options));
   }
 
   /** Like `forRoot`, with options from `useFactory`/`useClass`/`useExisting`. */
   static override forRootAsync(
-    options: typeof SAFE_ERRORS_ASYNC_OPTIONS_TYPE,
+    options: SafeErrorsModuleAsyncOptions,
   ): DynamicModule {
     return withProviders(super.forRootAsync(options));
   }
 
+  /** Registers the request-ID middleware ahead of the app's own. */
   configure(consumer: MiddlewareConsumer): void {
     if (!this.config) return;
     if (!registerOnExpress(this.adapterHost.httpAdapter, this.config)) {
@@ -98,6 +99,7 @@ export class SafeErrorsModule
     }
   }
 
+  /** Hardens the HTTP adapter: no version banner on Express, router errors answered on Fastify. */
   onModuleInit(): void {
     if (!this.config) return;
     const adapter = this.adapterHost.httpAdapter;

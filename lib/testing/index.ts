@@ -4,5 +4,6 @@
  */
 export { findLeaks } from './find-leaks.js';
 export { expectNoLeaks } from './expect-no-leaks.js';
+export { LEAK_KINDS } from './leak.types.js';
 export type { FindLeaksOptions, LeakFinding, LeakKind } from './leak.types.js';
 export type { HeaderValue, ResponseLike } from './response-like.js';
