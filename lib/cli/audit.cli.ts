@@ -1,3 +1,4 @@
+import { HTTP_TOKEN } from '../common/http-token.js';
 import { parseArgs } from 'node:util';
 import {
   DEFAULT_MAX_REQUESTS,
@@ -51,7 +52,7 @@ function parseHeaders(
   for (const value of values) {
     const colon = value.indexOf(':');
     const name = value.slice(0, colon).trim();
-    if (colon < 1 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+    if (colon < 1 || !HTTP_TOKEN.test(name)) {
       return `--header must look like "Name: value", got ${JSON.stringify(value)}`;
     }
     const headerValue = value.slice(colon + 1).trim();

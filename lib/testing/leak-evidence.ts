@@ -1,3 +1,4 @@
+import { mergeSpans, type Span } from '../redaction/scanner/secret-span.js';
 import { scrubText } from '../redaction/scanner/text-scanner.js';
 import {
   findSecretLeaks,
@@ -12,11 +13,6 @@ const CONTEXT_BEFORE = 30;
 const MIN_KNOWN_SECRET_LENGTH = 3;
 // Each known secret is searched in every text, so their number is bounded; planted ones always count.
 const MAX_FOUND_SECRETS = 64;
-
-interface Span {
-  start: number;
-  end: number;
-}
 
 /** Masks every known secret in evidence: detected ones, values found elsewhere in the response, planted ones. */
 export class EvidenceMasker {
@@ -113,26 +109,12 @@ export class ScannedText {
   }
 
   private secretSpans(): Span[] {
-    this.spans ??= merged([
-      ...this.secretLeaks(),
-      ...this.masker.knownSpans(this.text),
-    ]);
+    this.spans ??= mergeSpans<Span>(
+      [...this.secretLeaks(), ...this.masker.knownSpans(this.text)],
+      true,
+    );
     return this.spans;
   }
-}
-
-function merged(spans: Span[]): Span[] {
-  spans.sort((a, b) => a.start - b.start);
-  const out: Span[] = [];
-  for (const span of spans) {
-    const last = out.at(-1);
-    if (last !== undefined && span.start <= last.end) {
-      last.end = Math.max(last.end, span.end);
-    } else {
-      out.push({ start: span.start, end: span.end });
-    }
-  }
-  return out;
 }
 
 const CONTROL_OR_SPACE = /[\s\p{Cc}]+/gu;

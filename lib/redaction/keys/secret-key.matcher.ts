@@ -1,11 +1,7 @@
+import { normalizeKey } from '../../common/normalize-key.js';
 import { SECRET_KEYS } from './secret-key.vocabulary.js';
 
-const NON_ALPHANUMERIC = /[^a-z0-9]+/g;
-
-/** Lowercase, letters and digits only: `X-Api-Key`, `api_key` and `apiKey` all become `apikey`. */
-export function normalizeKey(key: string): string {
-  return key.toLowerCase().replace(NON_ALPHANUMERIC, '');
-}
+export { normalizeKey } from '../../common/normalize-key.js';
 
 const EXACT: ReadonlySet<string> = new Set(SECRET_KEYS.exact.map(normalizeKey));
 const FRAGMENTS: readonly string[] = SECRET_KEYS.fragments.map(normalizeKey);

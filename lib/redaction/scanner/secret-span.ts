@@ -1,24 +1,38 @@
-/** A secret found in text: `text.slice(start, end)` is the secret itself, without its context. */
-export interface SecretMatch {
-  kind: string;
+/** @internal A stretch of text: `text.slice(start, end)`. */
+export interface Span {
   start: number;
   end: number;
 }
 
-function byPosition(a: SecretMatch, b: SecretMatch): number {
+/** A secret found in text: `text.slice(start, end)` is the secret itself, without its context. */
+export interface SecretMatch extends Span {
+  kind: string;
+}
+
+function byPosition(a: Span, b: Span): number {
   return a.start - b.start || b.end - a.end;
 }
 
-/** @internal Sorted, with overlapping spans merged into one (the first one's kind wins). */
-export function mergeSpans<T extends SecretMatch>(spans: T[]): SecretMatch[] {
+/**
+ * @internal Sorted copies, with overlapping spans merged into one (the first one's fields win). Spans that
+ * only touch stay apart unless `joinTouching`: each is its own censor in a scrub, one mask in evidence.
+ */
+export function mergeSpans<T extends Span>(
+  spans: T[],
+  joinTouching = false,
+): T[] {
   if (spans.length > 1) spans.sort(byPosition);
-  const merged: SecretMatch[] = [];
+  const merged: T[] = [];
   for (const span of spans) {
     const previous = merged.at(-1);
-    if (previous !== undefined && span.start < previous.end) {
+    if (
+      previous !== undefined &&
+      (span.start < previous.end ||
+        (joinTouching && span.start === previous.end))
+    ) {
       if (span.end > previous.end) previous.end = span.end;
     } else {
-      merged.push({ kind: span.kind, start: span.start, end: span.end });
+      merged.push({ ...span });
     }
   }
   return merged;

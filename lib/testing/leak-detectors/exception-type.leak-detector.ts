@@ -1,3 +1,4 @@
+import { normalizeKey } from '../../common/normalize-key.js';
 import type { JsonProperty } from '../json-body.js';
 import { stackTraceLeakDetector } from './stack-trace.leak-detector.js';
 import {
@@ -45,11 +46,6 @@ export const exceptionTypeLeakDetector: LeakDetector = ruleLeakDetector(
   'exception-type',
   RULES,
 );
-
-/** Lower-case, letters and digits only, so `stack_trace`, `StackTrace` and `stack-trace` are one key. */
-function normalizeKey(key: string): string {
-  return key.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
 
 // Keys that only an exception dump has.
 const EXCEPTION_KEYS: ReadonlySet<string> = new Set([

@@ -1,3 +1,4 @@
+import { forEachMatch } from '../../common/regex-matches.js';
 import type { LeakKind } from '../leak.types.js';
 
 /** Where a detector matched, as offsets into the text it was given. */
@@ -29,16 +30,13 @@ export function firstMatch(
   rules: readonly MatchRule[],
 ): TextMatch | undefined {
   for (const { pattern, accept } of rules) {
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-      if (m[0].length === 0) {
-        pattern.lastIndex++;
-        continue;
-      }
-      if (accept === undefined || accept(m, text)) {
-        return { start: m.index, end: m.index + m[0].length };
-      }
-    }
+    let found: TextMatch | undefined;
+    forEachMatch(pattern, text, (m) => {
+      if (accept !== undefined && !accept(m, text)) return false;
+      found = { start: m.index, end: m.index + m[0].length };
+      return true;
+    });
+    if (found !== undefined) return found;
   }
   return undefined;
 }
