@@ -131,7 +131,11 @@ describe.each(PLATFORMS)(
       it("logs Nest's IntrinsicException only at debug, as Nest does, and still answers opaquely", async () => {
         const res = await http.get('/fail/intrinsic');
         const requestId = expectOpaque500(res);
-        await new Promise((r) => setTimeout(r, 50));
+        // Lines are written in order: once a later failure's line is in, an earlier line would be too.
+        await failureRecord(
+          booted.logs,
+          expectOpaque500(await http.get('/fail/error')),
+        );
         expect(booted.logs.withRequestId(requestId)).toEqual([]);
       });
 
@@ -206,7 +210,12 @@ describe.each(PLATFORMS)(
         });
 
         const notFound = await http.get('/http/not-found');
-        await new Promise((r) => setTimeout(r, 50));
+        expect(notFound.status).toBe(404);
+        // Lines are written in order: once a later failure's line is in, an earlier line would be too.
+        await failureRecord(
+          booted.logs,
+          expectOpaque500(await http.get('/fail/error')),
+        );
         expect(
           booted.logs.withRequestId(notFound.headers['x-request-id'] as string),
         ).toEqual([]);
