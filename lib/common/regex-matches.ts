@@ -26,12 +26,7 @@ export function pushMatches(
   kind: string,
   found: { kind: string; start: number; end: number }[],
 ): void {
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-    if (m[0].length === 0) {
-      pattern.lastIndex++;
-      continue;
-    }
+  forEachMatch(pattern, text, (m) => {
     found.push({ kind, start: m.index, end: m.index + m[0].length });
-  }
+  });
 }

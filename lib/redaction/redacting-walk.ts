@@ -117,6 +117,18 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
     }
   };
 
+  /** Sets `out[key]` to a redacted copy of `raw`; what JSON would drop is left out. */
+  const copyInto = (
+    out: Record<string, unknown>,
+    key: string,
+    raw: unknown,
+    depth: number,
+    seen: object[],
+  ): void => {
+    const copy = walk(raw, depth + 1, seen, key, true);
+    if (copy !== DROP) put(out, key, copy);
+  };
+
   /** Copies `source[key]` into `out`, censoring secret keys without reading them. */
   const field = (
     out: Record<string, unknown>,
@@ -136,8 +148,7 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
       put(out, key, UNREADABLE_MARKER);
       return;
     }
-    const copy = walk(raw, depth + 1, seen, key, true);
-    if (copy !== DROP) put(out, key, copy);
+    copyInto(out, key, raw, depth, seen);
   };
 
   const record = (
@@ -221,8 +232,7 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
         put(out, key, censor);
         continue;
       }
-      const copy = walk(raw, depth + 1, seen, key, true);
-      if (copy !== DROP) put(out, key, copy);
+      copyInto(out, key, raw, depth, seen);
     }
     return out;
   };
