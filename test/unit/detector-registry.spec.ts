@@ -42,6 +42,11 @@ const EXAMPLE: Record<SecretKind, { text: string; secret: string }> = {
     text: 'pushed with ghp_0123456789abcdefghijklmnopqrstuvwxyz',
     secret: 'ghp_0123456789abcdefghijklmnopqrstuvwxyz',
   },
+  'private-key': {
+    text: 'key -----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0B\n-----END PRIVATE KEY----- end',
+    secret:
+      '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0B\n-----END PRIVATE KEY-----',
+  },
 };
 
 const PROSE =

@@ -34,6 +34,7 @@ describe('SECRET_DETECTORS', () => {
       'card',
       'aws-key',
       'token',
+      'private-key',
     ]);
     expect(Object.isFrozen(SECRET_DETECTORS)).toBe(true);
   });

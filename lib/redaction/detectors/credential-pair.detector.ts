@@ -69,7 +69,7 @@ function closingQuote(text: string, from: number, quote: number): number {
   return text.length;
 }
 
-// End of a `{…}` or `[…]` value, skipping brackets inside strings.
+// End of a `{…}` or `[…]` value, skipping brackets inside strings; the end of the text if it never closes.
 function closingBracket(text: string, from: number): number {
   let depth = 0;
   for (let i = from; i < text.length; i++) {
@@ -83,7 +83,9 @@ function closingBracket(text: string, from: number): number {
       if (depth === 0) return i + 1;
     }
   }
-  return lineEnd(text, from);
+  // Unclosed: the value may run on over any number of lines, so all of the rest is censored. Stopping at
+  // the line's end instead made each later pair scan to the end again (quadratic on `pwd=[\n` repeated).
+  return text.length;
 }
 
 /** The span of the value that starts at `from`, or `undefined` when there is nothing to censor. */

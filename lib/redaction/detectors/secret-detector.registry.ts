@@ -4,6 +4,7 @@ import { cardDetector } from './card.detector.js';
 import { connectionStringDetector } from './connection-string.detector.js';
 import { credentialPairDetector } from './credential-pair.detector.js';
 import { jwtDetector } from './jwt.detector.js';
+import { privateKeyDetector } from './private-key.detector.js';
 import { tokenDetector } from './token.detector.js';
 
 /**
@@ -18,6 +19,7 @@ export const SECRET_DETECTORS = Object.freeze([
   cardDetector,
   awsKeyDetector,
   tokenDetector,
+  privateKeyDetector,
 ] as const);
 
 /** Every kind of secret the built-in detectors report. */

@@ -1,0 +1,46 @@
+import { defineDetector } from './secret-detector.interface.js';
+
+// The armour lines of PEM private keys (`-----BEGIN RSA PRIVATE KEY-----`, `ENCRYPTED`, `OPENSSH`, …) and
+// PGP secret-key blocks; read sticky at a position, never searched for.
+const BEGIN =
+  /-----BEGIN (?:(?:[A-Z]{1,12} ){0,2}PRIVATE KEY|PGP PRIVATE KEY BLOCK)-----/y;
+const END =
+  /-----END (?:(?:[A-Z]{1,12} ){0,2}PRIVATE KEY|PGP PRIVATE KEY BLOCK)-----/y;
+
+function at(pattern: RegExp, text: string, index: number): number {
+  pattern.lastIndex = index;
+  return pattern.test(text) ? pattern.lastIndex : -1;
+}
+
+/**
+ * PEM private keys and PGP private key blocks, armour included. A block without its end line is censored
+ * to the end of the text. Each search resumes where the last block ended: linear in the text, however many
+ * headers it repeats.
+ */
+export const privateKeyDetector = defineDetector({
+  kind: 'private-key',
+  reveals: 'secret',
+  minLength: 32, // -----BEGIN PRIVATE KEY----- and a little body
+  markers: ['PRIVATE KEY'],
+  scan(text, _context, found) {
+    let from = 0;
+    for (let i = text.indexOf('-----BEGIN ', from); i !== -1;) {
+      if (at(BEGIN, text, i) === -1) {
+        i = text.indexOf('-----BEGIN ', i + 1);
+        continue;
+      }
+      let end = text.length;
+      for (let e = text.indexOf('-----END ', i); e !== -1;) {
+        const close = at(END, text, e);
+        if (close !== -1) {
+          end = close;
+          break;
+        }
+        e = text.indexOf('-----END ', e + 1);
+      }
+      found.push({ kind: 'private-key', start: i, end });
+      from = end;
+      i = end < text.length ? text.indexOf('-----BEGIN ', from) : -1;
+    }
+  },
+});
