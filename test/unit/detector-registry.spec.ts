@@ -130,20 +130,35 @@ describe('the detector registry is the dispatch', () => {
     expect(scans).toBe(2);
   });
 
-  it('refuses a marker the pre-check cannot index', () => {
-    const bad = defineDetector({
-      kind: 'bad',
-      reveals: 'secret',
-      minLength: 1,
-      markers: ['key1'],
-      scan() {},
-    });
+  it('refuses a marker the pre-check cannot index, and finds one that ends in a digit', () => {
+    const make = (marker: string) =>
+      defineDetector({
+        kind: 'numbered',
+        reveals: 'secret',
+        minLength: 1,
+        markers: [marker],
+        scan(text, _context, found) {
+          const i = text.indexOf(marker);
+          if (i !== -1)
+            found.push({ kind: 'numbered', start: i, end: i + marker.length });
+        },
+      });
     expect(() =>
       createTextScanner({
         censor: R,
-        detectors: [bad],
+        detectors: [make('1234')],
         isSecretKey: () => false,
       }),
-    ).toThrow(/must end in an ASCII non-digit/);
+    ).toThrow(/needs an ASCII character that is not a digit/);
+    const scanner = createTextScanner({
+      censor: R,
+      detectors: [make('key1')],
+      isSecretKey: () => false,
+    });
+    expect(scanner.scrub('a key1 b')).toBe(`a ${R} b`);
+    expect(scanner.scrub(`${PROSE.repeat(2)}key1`)).toBe(
+      `${PROSE.repeat(2)}${R}`,
+    );
+    expect(scanner.scrub('a key2 b')).toBe('a key2 b');
   });
 });

@@ -22,7 +22,7 @@ export interface SecretDetector<K extends string = string> {
   readonly minLength: number | ((context: ScanContext) => number);
   /**
    * Case-sensitive substrings, one of which every match contains: text with none of them is not scanned.
-   * None may end in a digit (digits are the `digitRun` class).
+   * Each is found from its rarest ASCII character that is not a digit, so it needs one.
    */
   readonly markers: readonly string[];
   /** A run of this many ASCII digits also counts as a marker. */

@@ -21,8 +21,70 @@ const FIRST_ANCHOR = 2;
 /** Detectors beyond this many cannot be given a bit. */
 export const MAX_DETECTORS = 30;
 
+// Printable ASCII from most to least frequent in logs, stacks and JSON (lowercase prose, paths, code);
+// characters absent here count as rarest. Only the order matters, and only for speed.
+const FREQUENT =
+  ' etaoinsrlcdhupm/.:fgy_b-w0123456789vk,()="\'xESCRATPIONDLMBFqjzHGUWVYKXQZ';
+
 function isAsciiDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
+}
+
+function rarity(char: string): number {
+  const rank = FREQUENT.indexOf(char);
+  return rank === -1 ? FREQUENT.length : rank;
+}
+
+/** Where a marker is looked for: at its rarest character that is not a digit (digits are their own class). */
+function anchorOf(marker: string, kind: string): number {
+  let at = -1;
+  for (let j = marker.length - 1; j >= 0; j--) {
+    const code = marker.charCodeAt(j);
+    if (!(code < 128) || isAsciiDigit(code)) continue;
+    if (at === -1 || rarity(marker[j]) > rarity(marker[at])) at = j;
+  }
+  if (at === -1) {
+    throw new RangeError(
+      `${kind}: marker ${JSON.stringify(marker)} needs an ASCII character that is not a digit`,
+    );
+  }
+  return at;
+}
+
+interface Anchor {
+  readonly char: string;
+  /** Bits of the detectors with a marker found from this character. */
+  bits: number;
+  /** Bits of the detectors whose marker is this character alone. */
+  single: number;
+  /** Longer markers: each starts `at` characters before the anchor; `near` is the character beside it. */
+  readonly markers: { text: string; at: number; near: number; bit: number }[];
+}
+
+/** Groups every marker under its rarest character, so each character is looked for once. */
+function anchorsOf(detectors: readonly SecretDetector[]): Anchor[] {
+  const byChar = new Map<string, Anchor>();
+  detectors.forEach((detector, i) => {
+    const bit = 1 << i;
+    for (const marker of detector.markers) {
+      const at = anchorOf(marker, detector.kind);
+      const char = marker[at];
+      let anchor = byChar.get(char);
+      if (anchor === undefined) {
+        anchor = { char, bits: 0, single: 0, markers: [] };
+        byChar.set(char, anchor);
+      }
+      anchor.bits |= bit;
+      if (marker.length === 1) {
+        anchor.single |= bit;
+      } else {
+        // The neighbour is compared before the whole marker: the anchor alone is often ordinary text.
+        const near = at > 0 ? marker.charCodeAt(at - 1) : marker.charCodeAt(1);
+        anchor.markers.push({ text: marker, at, near, bit });
+      }
+    }
+  });
+  return [...byChar.values()];
 }
 
 /** Compiles the pre-check for `detectors` (at most {@link MAX_DETECTORS}) under one scan's settings. */
@@ -37,76 +99,57 @@ export function compilePreCheck(
     typeof d.minLength === 'function' ? d.minLength(context) : d.minLength,
   );
   const confirms = detectors.map((d) => d.confirm);
+  const anchors = anchorsOf(detectors);
 
-  // Short text: one pass, each character looked up in a table of the markers' last characters. The
-  // markers are kept in flat arrays, per anchor character a range of them, so the loop allocates nothing.
-  const classOf = new Uint8Array(128);
-  const anchorMarkers: { text: string; bit: number }[][] = [];
   let digitBits = 0;
   let digitRun = Infinity;
   detectors.forEach((detector, i) => {
-    const bit = 1 << i;
-    if (detector.digitRun !== undefined) {
-      digitBits |= bit;
-      digitRun = Math.min(digitRun, detector.digitRun);
-    }
-    for (const marker of detector.markers) {
-      const last = marker.charCodeAt(marker.length - 1);
-      if (!(last < 128) || isAsciiDigit(last)) {
-        throw new RangeError(
-          `${detector.kind}: marker ${JSON.stringify(marker)} must end in an ASCII non-digit`,
-        );
-      }
-      if (classOf[last] === 0) {
-        classOf[last] = FIRST_ANCHOR + anchorMarkers.length;
-        anchorMarkers.push([]);
-      }
-      anchorMarkers[classOf[last] - FIRST_ANCHOR].push({ text: marker, bit });
-    }
+    if (detector.digitRun === undefined) return;
+    digitBits |= 1 << i;
+    digitRun = Math.min(digitRun, detector.digitRun);
   });
+
+  // Short text: one pass, each character looked up in a table of anchor characters. The markers are kept
+  // in flat arrays, per anchor a range of them, so the loop allocates nothing.
+  const classOf = new Uint8Array(128);
   if (digitBits !== 0) {
     for (let c = 0x30; c <= 0x39; c++) classOf[c] = DIGIT;
   }
-  const anchorCount = anchorMarkers.length;
-  const single = new Int32Array(anchorCount);
-  const all = new Int32Array(anchorCount);
-  const from = new Int32Array(anchorCount + 1);
-  const longer = anchorMarkers.flatMap((markers, k) => {
-    for (const m of markers) {
-      all[k] |= m.bit;
-      if (m.text.length === 1) single[k] |= m.bit;
-    }
-    const multi = markers.filter((m) => m.text.length > 1);
-    from[k + 1] = from[k] + multi.length;
-    return multi;
+  anchors.forEach((anchor, k) => {
+    classOf[anchor.char.charCodeAt(0)] = FIRST_ANCHOR + k;
   });
-  const longerText = longer.map((m) => m.text);
-  const longerBit = Int32Array.from(longer, (m) => m.bit);
-  // The character before the anchor is compared first: most anchors end ordinary words too.
-  const longerPrevious = Int32Array.from(longer, (m) =>
-    m.text.charCodeAt(m.text.length - 2),
-  );
+  const single = Int32Array.from(anchors, (a) => a.single);
+  const all = Int32Array.from(anchors, (a) => a.bits);
+  const from = new Int32Array(anchors.length + 1);
+  anchors.forEach((a, k) => {
+    from[k + 1] = from[k] + a.markers.length;
+  });
+  const flat = anchors.flatMap((a) => a.markers);
+  const markerText = flat.map((m) => m.text);
+  const markerAt = Int32Array.from(flat, (m) => m.at);
+  const markerNear = Int32Array.from(flat, (m) => m.near);
+  const markerBit = Int32Array.from(flat, (m) => m.bit);
 
-  // Out of the loop below, so that the loop stays small enough to compile tightly.
+  /** The bits of the markers found around an occurrence of anchor `k` at `i`. */
   const anchorBits = (text: string, i: number, k: number, bits: number) => {
     bits |= single[k];
     if ((bits & all[k]) === all[k]) return bits;
-    const previous = text.charCodeAt(i - 1);
     for (let j = from[k]; j < from[k + 1]; j++) {
-      if (longerPrevious[j] !== previous || (bits & longerBit[j]) !== 0)
-        continue;
-      const marker = longerText[j];
+      if ((bits & markerBit[j]) !== 0) continue;
+      const at = markerAt[j];
+      const start = i - at;
       if (
-        i + 1 >= marker.length &&
-        text.startsWith(marker, i + 1 - marker.length)
+        start >= 0 &&
+        text.charCodeAt(at > 0 ? i - 1 : i + 1) === markerNear[j] &&
+        text.startsWith(markerText[j], start)
       ) {
-        bits |= longerBit[j];
+        bits |= markerBit[j];
       }
     }
     return bits;
   };
 
-  const markerBits = (text: string): number => {
+  const shortMarkerBits = (text: string): number => {
     let bits = 0;
     let digits = 0;
     for (let i = 0; i < text.length; i++) {
@@ -124,8 +167,7 @@ export function compilePreCheck(
     return bits;
   };
 
-  // Long text: native single-character searches (a memchr each), from each marker's rarest character.
-  const longAnchors = longTextAnchors(detectors);
+  // Long text: native single-character searches (a memchr each), one per anchor character.
   const digitPattern =
     digitRun === Infinity
       ? undefined
@@ -134,19 +176,16 @@ export function compilePreCheck(
   const longMarkerBits = (text: string): number => {
     let bits =
       digitPattern !== undefined && digitPattern.test(text) ? digitBits : 0;
-    for (const anchor of longAnchors) {
-      let missing = anchor.bits & ~bits;
+    for (let k = 0; k < anchors.length; k++) {
+      if ((bits & all[k]) === all[k]) continue;
+      const char = anchors[k].char;
       for (
-        let i = missing === 0 ? -1 : text.indexOf(anchor.char);
+        let i = text.indexOf(char);
         i !== -1;
-        i = missing === 0 ? -1 : text.indexOf(anchor.char, i + 1)
+        i = text.indexOf(char, i + 1)
       ) {
-        for (const m of anchor.markers) {
-          if ((missing & m.bit) !== 0 && text.startsWith(m.text, i - m.at)) {
-            bits |= m.bit;
-            missing &= ~m.bit;
-          }
-        }
+        bits = anchorBits(text, i, k, bits);
+        if ((bits & all[k]) === all[k]) break;
       }
     }
     return bits;
@@ -154,7 +193,8 @@ export function compilePreCheck(
 
   const candidates = (text: string): number => {
     const n = text.length;
-    const hinted = n < SHORT_TEXT ? markerBits(text) : longMarkerBits(text);
+    const hinted =
+      n < SHORT_TEXT ? shortMarkerBits(text) : longMarkerBits(text);
     if (hinted === 0) return 0;
     let bits = 0;
     for (let i = 0; i < detectors.length; i++) {
@@ -167,44 +207,4 @@ export function compilePreCheck(
   };
 
   return { candidates };
-}
-
-// Printable ASCII from most to least frequent in logs, stacks and JSON (lowercase prose, paths, code);
-// characters absent here count as rarest. Only the order matters, and only for speed.
-const FREQUENT =
-  ' etaoinsrlcdhupm/.:fgy_b-w0123456789vk,()="\'xESCRATPIONDLMBFqjzHGUWVYKXQZ';
-
-function rarity(char: string): number {
-  const rank = FREQUENT.indexOf(char);
-  return rank === -1 ? FREQUENT.length : rank;
-}
-
-interface LongAnchor {
-  readonly char: string;
-  /** Bits of every detector with a marker here. */
-  bits: number;
-  /** Each marker found from this character: it starts `at` characters before it. */
-  readonly markers: { text: string; at: number; bit: number }[];
-}
-
-/** Groups every marker under its rarest character, so each character is searched for once. */
-function longTextAnchors(detectors: readonly SecretDetector[]): LongAnchor[] {
-  const byChar = new Map<string, LongAnchor>();
-  detectors.forEach((detector, i) => {
-    for (const marker of detector.markers) {
-      let at = marker.length - 1;
-      for (let j = marker.length - 2; j >= 0; j--) {
-        if (rarity(marker[j]) > rarity(marker[at])) at = j;
-      }
-      const char = marker[at];
-      let anchor = byChar.get(char);
-      if (anchor === undefined) {
-        anchor = { char, bits: 0, markers: [] };
-        byChar.set(char, anchor);
-      }
-      anchor.bits |= 1 << i;
-      anchor.markers.push({ text: marker, at, bit: 1 << i });
-    }
-  });
-  return [...byChar.values()];
 }
