@@ -1,6 +1,7 @@
 import { cpus, release, totalmem, type, arch } from 'node:os';
 import { renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { hostileComparisons } from './comparisons/hostile.js';
 import { httpComparisons } from './comparisons/http.js';
 import { idComparisons } from './comparisons/ids.js';
 import { loggerComparisons } from './comparisons/logger.js';
@@ -14,6 +15,7 @@ const GROUPS: Record<string, (config: BenchConfig) => Promise<Comparison[]>> = {
   http: httpComparisons,
   logger: loggerComparisons,
   redact: redactComparisons,
+  hostile: hostileComparisons,
   ids: idComparisons,
   memory: memoryComparisons,
 };

@@ -21,6 +21,18 @@ export interface RedactOptions {
   maxArrayLength?: number;
   /** Longer strings are cut, with a marker. @default 16384 */
   maxStringLength?: number;
+  /** Objects with more own keys keep this many, plus a `'…'` entry counting the rest. @default 1000 */
+  maxObjectKeys?: number;
+  /**
+   * Values (entries, items, fields) copied per call; past it the rest of the record is replaced by
+   * `'[… record too large]'`. @default 10000
+   */
+  maxNodes?: number;
+  /**
+   * String characters (values and keys) read per call; past it the rest of the record is replaced by
+   * `'[… record too large]'`. @default 1048576
+   */
+  maxTotalStringLength?: number;
 }
 
 /** A compiled redaction: a deep copy of any value with its secrets censored. Never throws. */

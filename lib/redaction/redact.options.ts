@@ -16,7 +16,10 @@ import {
   DEFAULT_CENSOR,
   DEFAULT_MAX_ARRAY_LENGTH,
   DEFAULT_MAX_DEPTH,
+  DEFAULT_MAX_NODES,
+  DEFAULT_MAX_OBJECT_KEYS,
   DEFAULT_MAX_STRING_LENGTH,
+  DEFAULT_MAX_TOTAL_STRING_LENGTH,
 } from './redact.constants.js';
 import type { RedactOptions } from './redact.interfaces.js';
 import { createTextScanner } from './scanner/text-scanner.js';
@@ -55,6 +58,9 @@ export const REDACT_OPTIONS_SCHEMA = {
   maxDepth: positiveInteger(DEFAULT_MAX_DEPTH),
   maxArrayLength: positiveInteger(DEFAULT_MAX_ARRAY_LENGTH),
   maxStringLength: positiveInteger(DEFAULT_MAX_STRING_LENGTH),
+  maxObjectKeys: positiveInteger(DEFAULT_MAX_OBJECT_KEYS),
+  maxNodes: positiveInteger(DEFAULT_MAX_NODES),
+  maxTotalStringLength: positiveInteger(DEFAULT_MAX_TOTAL_STRING_LENGTH),
 } satisfies Schema<RedactOptions>;
 
 /** @internal Checked options, defaults applied. */
@@ -77,8 +83,17 @@ export interface CompiledRedaction {
   readonly maxDepth: number;
   readonly maxArrayLength: number;
   readonly maxStringLength: number;
+  readonly maxObjectKeys: number;
+  readonly maxNodes: number;
+  readonly maxTotalStringLength: number;
   readonly isSecretKey: (key: string) => boolean;
   readonly scrubText: (text: string) => string;
+  /** The start of a text too long to keep whole, scrubbed (the scanner's `scrubHead`). */
+  readonly scrubHead: (
+    text: string,
+    maxLength: number,
+    maxSource: number,
+  ) => string;
   /** Shorter strings are left as they are without a call to `scrubText`. */
   readonly minTextLength: number;
 }
@@ -119,8 +134,12 @@ export function compileRedaction(
     maxDepth: options.maxDepth,
     maxArrayLength: options.maxArrayLength,
     maxStringLength: options.maxStringLength,
+    maxObjectKeys: options.maxObjectKeys,
+    maxNodes: options.maxNodes,
+    maxTotalStringLength: options.maxTotalStringLength,
     isSecretKey,
     scrubText: scanner.scrub,
+    scrubHead: scanner.scrubHead,
     minTextLength: scanner.minLength,
   };
 }

@@ -5,10 +5,12 @@ import {
   CIRCULAR_MARKER,
   INVALID_DATE_MARKER,
   MAX_DEPTH_MARKER,
+  RECORD_BUDGET_MARKER,
   TRUNCATED_MAP_KEY,
   UNREADABLE_MARKER,
   truncatedEntriesMarker,
   truncatedItemsMarker,
+  truncatedKeysMarker,
   truncatedStringMarker,
 } from './redact.constants.js';
 import type { Redactor } from './redact.interfaces.js';
@@ -19,9 +21,11 @@ const DROP: unique symbol = Symbol('drop');
 /** Returned by helpers that do not apply to a value. */
 const SKIP: unique symbol = Symbol('skip');
 
-// Text beyond the cut is still scanned a little, so a secret straddling it
-// is recognised whole instead of leaving its first half behind.
-const TRUNCATION_LOOKAHEAD = 4096;
+// A cut string keeps at most this many source characters past its limit (where censors made room), and
+// twice as many are scanned: a secret that crosses the end of what is kept is recognised whole, and one
+// cut by the end of the scan lies wholly past what is kept. Secrets up to this long are never split.
+/** @internal */
+export const TRUNCATION_LOOKAHEAD = 4096;
 
 // Smallest integer with 13 digits: shorter numbers cannot be card numbers.
 const MIN_CARD_NUMBER = 1e12;
@@ -47,20 +51,42 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
     maxDepth,
     maxArrayLength,
     maxStringLength,
+    maxObjectKeys,
+    maxNodes,
+    maxTotalStringLength,
     isSecretKey,
     scrubText,
+    scrubHead,
     minTextLength,
   } = config;
 
-  // Shorter strings hold no secret and need no cut.
-  const shortText = Math.min(minTextLength, maxStringLength + 1);
+  // What the call in progress may still copy: values, and string characters read. Every container checks
+  // before each entry, so once either runs out each unfinished container ends with one marker.
+  let nodesLeft = maxNodes;
+  let charsLeft = maxTotalStringLength;
+  const spent = (): boolean => nodesLeft <= 0 || charsLeft <= 0;
+
   const text = (s: string): string => {
-    if (s.length < shortText) return s;
-    if (s.length <= maxStringLength) return scrubText(s);
-    const head = scrubText(s.slice(0, maxStringLength + TRUNCATION_LOOKAHEAD));
+    const length = s.length;
+    const limit =
+      charsLeft >= maxStringLength
+        ? maxStringLength
+        : charsLeft > 0
+          ? charsLeft
+          : 0;
+    if (length <= limit) {
+      charsLeft -= length;
+      // Shorter strings hold no secret.
+      return length < minTextLength ? s : scrubText(s);
+    }
+    const scanned = Math.min(length, limit + 2 * TRUNCATION_LOOKAHEAD);
+    charsLeft -= scanned;
     return (
-      head.slice(0, maxStringLength) +
-      truncatedStringMarker(s.length - maxStringLength)
+      scrubHead(
+        scanned === length ? s : s.slice(0, scanned),
+        limit,
+        limit + TRUNCATION_LOOKAHEAD,
+      ) + truncatedStringMarker(length - limit)
     );
   };
 
@@ -137,6 +163,8 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
     depth: number,
     seen: object[],
   ): void => {
+    nodesLeft--;
+    charsLeft -= key.length;
     if (isSecretKey(key)) {
       put(out, key, censor);
       return;
@@ -157,7 +185,18 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
     seen: object[],
   ): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(obj)) field(out, obj, key, depth, seen);
+    const keys = Object.keys(obj);
+    const kept = Math.min(keys.length, maxObjectKeys);
+    for (let i = 0; i < kept; i++) {
+      if (spent()) {
+        put(out, TRUNCATED_MAP_KEY, RECORD_BUDGET_MARKER);
+        return out;
+      }
+      field(out, obj, keys[i], depth, seen);
+    }
+    if (keys.length > kept) {
+      put(out, TRUNCATED_MAP_KEY, truncatedKeysMarker(keys.length - kept));
+    }
     return out;
   };
 
@@ -167,6 +206,7 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
     seen: object[],
     index: number,
   ): unknown => {
+    nodesLeft--;
     const copy = walk(raw, depth + 1, seen, index, true);
     // JSON keeps array positions: what it cannot show becomes null.
     return copy === DROP || copy === undefined ? null : copy;
@@ -181,10 +221,15 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
     const kept = Math.min(length, maxArrayLength);
     const out: unknown[] = [];
     for (let i = 0; i < kept; i++) {
+      if (spent()) {
+        out.push(RECORD_BUDGET_MARKER);
+        return out;
+      }
       let raw: unknown;
       try {
         raw = arr[i];
       } catch {
+        nodesLeft--;
         out.push(UNREADABLE_MARKER);
         continue;
       }
@@ -199,6 +244,10 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
     for (const raw of Set.prototype.values.call(s)) {
       if (out.length === maxArrayLength) {
         out.push(truncatedItemsMarker(s.size - maxArrayLength));
+        break;
+      }
+      if (spent()) {
+        out.push(RECORD_BUDGET_MARKER);
         break;
       }
       out.push(item(raw, depth, seen, out.length));
@@ -222,12 +271,18 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
         );
         break;
       }
+      if (spent()) {
+        put(out, TRUNCATED_MAP_KEY, RECORD_BUDGET_MARKER);
+        break;
+      }
       let key: string;
       try {
         key = String(rawKey);
       } catch {
         key = UNREADABLE_MARKER;
       }
+      nodesLeft--;
+      charsLeft -= key.length;
       if (isSecretKey(key)) {
         put(out, key, censor);
         continue;
@@ -243,24 +298,41 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
     seen: object[],
   ): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
-    // name/message/stack are usually inherited or non-enumerable: read them explicitly.
-    field(out, err, 'name', depth, seen);
-    field(out, err, 'message', depth, seen);
-    field(out, err, 'stack', depth, seen);
-    for (const key of Object.keys(err)) {
+    const keys = Object.keys(err);
+    // name/message/stack are usually inherited or non-enumerable: read them explicitly. The own fields
+    // follow, at most maxObjectKeys of them, then errors and cause.
+    const fields = ['name', 'message', 'stack'];
+    let more = 0;
+    for (const key of keys) {
       if (
         key !== 'name' &&
         key !== 'message' &&
         key !== 'stack' &&
         key !== 'cause'
       ) {
-        field(out, err, key, depth, seen);
+        if (fields.length - 3 < maxObjectKeys) fields.push(key);
+        else more++;
       }
     }
-    if (err instanceof AggregateError && !Object.hasOwn(out, 'errors')) {
-      field(out, err, 'errors', depth, seen);
+    for (const key of fields) {
+      if (spent()) {
+        put(out, TRUNCATED_MAP_KEY, RECORD_BUDGET_MARKER);
+        return out;
+      }
+      field(out, err, key, depth, seen);
     }
-    if ('cause' in err) field(out, err, 'cause', depth, seen);
+    if (more > 0) put(out, TRUNCATED_MAP_KEY, truncatedKeysMarker(more));
+    const tail: string[] = [];
+    if (err instanceof AggregateError && !Object.hasOwn(out, 'errors'))
+      tail.push('errors');
+    if ('cause' in err) tail.push('cause');
+    for (const key of tail) {
+      if (spent()) {
+        put(out, TRUNCATED_MAP_KEY, RECORD_BUDGET_MARKER);
+        return out;
+      }
+      field(out, err, key, depth, seen);
+    }
     return out;
   };
 
@@ -344,11 +416,20 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
   };
 
   return (value: unknown): unknown => {
+    // A getter or toJSON may call this redactor again: that call gets a budget of its own, and this one's
+    // is restored after it.
+    const nodes = nodesLeft;
+    const chars = charsLeft;
+    nodesLeft = maxNodes;
+    charsLeft = maxTotalStringLength;
     try {
       const copy = walk(value, 0, [], '', true);
       return copy === DROP ? undefined : copy;
     } catch {
       return UNREADABLE_MARKER;
+    } finally {
+      nodesLeft = nodes;
+      charsLeft = chars;
     }
   };
 }

@@ -88,12 +88,17 @@ function closingBracket(text: string, from: number): number {
   return text.length;
 }
 
-/** The span of the value that starts at `from`, or `undefined` when there is nothing to censor. */
+/**
+ * The span of the value that starts at `from`, or `undefined` when there is nothing to censor. A value
+ * that already starts with the censor is left before it is read to its end: with a censor such as `***`,
+ * `password=***password=***…` would otherwise be read to the end of the text once per `=`.
+ */
 function pairValue(
   text: string,
   from: number,
   normalizedKey: string,
   colon: boolean,
+  censor: string,
 ): [number, number] | undefined {
   let start = from;
   let end: number;
@@ -106,6 +111,7 @@ function pairValue(
     start++;
     scheme.lastIndex = start;
     if (scheme.test(text)) start = scheme.lastIndex;
+    if (censored(text, start, censor)) return undefined;
     end = closingQuote(text, start, first);
   } else if (
     first === BACKSLASH &&
@@ -114,13 +120,16 @@ function pairValue(
     // Escaped JSON inside a JSON string: `{\"password\":\"x\"}`.
     const quote = text.slice(start, start + 2);
     start += 2;
+    if (censored(text, start, censor)) return undefined;
     const close = text.indexOf(quote, start);
     end = close === -1 ? lineEnd(text, start) : close;
   } else if (first === 0x7b || first === 0x5b) {
+    if (censored(text, start, censor)) return undefined;
     end = closingBracket(text, start);
   } else {
     scheme.lastIndex = start;
     if (scheme.test(text)) start = scheme.lastIndex;
+    if (censored(text, start, censor)) return undefined;
     if (colon && HEADER_KEYS.has(normalizedKey)) {
       end = lineEnd(text, start);
     } else {
@@ -136,6 +145,10 @@ function pairValue(
     }
   }
   return end > start ? [start, end] : undefined;
+}
+
+function censored(text: string, at: number, censor: string): boolean {
+  return censor !== '' && text.startsWith(censor, at);
 }
 
 /**
@@ -199,9 +212,14 @@ function scanPairs(
     if (from < covered) continue;
     const key = keyBefore(text, sep, context.minKeyLength);
     if (key === undefined || !context.isSecretKey(key)) continue;
-    const span = pairValue(text, from, normalizeKey(key), text[sep] === ':');
+    const span = pairValue(
+      text,
+      from,
+      normalizeKey(key),
+      text[sep] === ':',
+      censor,
+    );
     if (span === undefined) continue;
-    if (censor !== '' && text.startsWith(censor, span[0])) continue;
     // Separators after a value are tried again: `password= token: x` finds both.
     found.push({ kind: 'credential-pair', start: span[0], end: span[1] });
     covered = Math.max(covered, span[1]);

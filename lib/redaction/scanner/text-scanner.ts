@@ -26,6 +26,17 @@ export interface TextScanner {
   readonly find: (text: string) => SecretMatch[];
   /** `text` with each secret replaced by the censor; `text` itself when nothing was found. */
   readonly scrub: (text: string) => string;
+  /**
+   * The start of `text`, scrubbed as part of the whole of it: at most `maxLength` characters of output
+   * (a censor may end past it), read from the first `maxSource` characters of `text`. A secret is
+   * censored whole or left out whole, never cut, so what lies past `maxSource` only serves to recognise
+   * secrets that cross it.
+   */
+  readonly scrubHead: (
+    text: string,
+    maxLength: number,
+    maxSource: number,
+  ) => string;
   /** The kinds whose pre-check admits `text`: the detectors a scan of it would run. */
   readonly candidates: (text: string) => string[];
 }
@@ -83,6 +94,30 @@ export function createTextScanner(options: TextScannerOptions): TextScanner {
     return out + text.slice(at);
   };
 
+  const scrubHead = (
+    text: string,
+    maxLength: number,
+    maxSource: number,
+  ): string => {
+    if (found.length !== 0) found.length = 0;
+    collect(text, found);
+    const spans = found.length === 0 ? [] : mergeSpans(found);
+    found.length = 0;
+    let out = '';
+    let at = 0;
+    for (const span of spans) {
+      // Source positions: what the output still has room for, capped at maxSource.
+      const end = Math.min(span.start, maxSource, at + maxLength - out.length);
+      if (end > at) out += text.slice(at, end);
+      if (end < span.start || end === maxSource || out.length >= maxLength)
+        return out;
+      out += censor;
+      at = span.end;
+    }
+    const end = Math.min(text.length, maxSource, at + maxLength - out.length);
+    return end > at ? out + text.slice(at, end) : out;
+  };
+
   const candidates = (text: string): string[] => {
     const bits = text.length >= minText ? preCheck.candidates(text) : 0;
     return detectors
@@ -94,6 +129,7 @@ export function createTextScanner(options: TextScannerOptions): TextScanner {
     minLength: patterns.length > 0 ? 1 : minText,
     find,
     scrub,
+    scrubHead,
     candidates,
   };
 }
