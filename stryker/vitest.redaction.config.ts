@@ -1,0 +1,25 @@
+import { mergeConfig } from 'vitest/config';
+import mutation from './vitest.mutation.config.ts';
+
+/**
+ * The Vitest config of `npm run mutate:redaction`: the unit tests of redaction and of the logger
+ * that uses it. The e2e suites, which boot Nest apps, are left out: over a thousand
+ * mutants, several hundred of them static (regexes, the key vocabulary) and so run against every
+ * test, would take hours on 2 cores with them. What lib/redaction/ does is pinned by unit tests.
+ */
+const config = mergeConfig(mutation, {});
+config.test.include = [
+  'test/unit/redact*.spec.ts',
+  'test/unit/*detector*.spec.ts',
+  'test/unit/*logger*.spec.ts',
+  'test/unit/mutants.redaction.spec.ts',
+  'test/redaction/**/*.spec.ts',
+  'test/logger.e2e-spec.ts',
+];
+// Random inputs (fast-check): a mutant killed in one run and not in the next is noise.
+config.test.exclude = [
+  ...config.test.exclude,
+  'test/unit/redact.property.spec.ts',
+];
+
+export default config;
