@@ -56,7 +56,7 @@ export async function hostileComparisons(
   config: BenchConfig,
 ): Promise<Comparison[]> {
   const out: Comparison[] = [];
-  const timeMs = config.quick ? 10 : 100;
+  const timeMs = config.quick ? 10 : 50;
   for (const generator of HOSTILE_INPUTS) {
     const input = generator.make(TEXT_BYTES);
     const random = randomLike(input, generator.kind);
