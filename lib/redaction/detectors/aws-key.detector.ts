@@ -1,15 +1,18 @@
-import { pushMatches } from '../../common/regex-matches.js';
+import { compileTokenTable } from '../tokens/token-table.js';
+import { TOKEN_FORMATS } from '../tokens/token-formats.js';
 import { defineDetector } from './secret-detector.interface.js';
 
-const AWS_KEY = /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/g;
+const TABLE = compileTokenTable(
+  TOKEN_FORMATS.filter((f) => f.family === 'AWS'),
+);
 
-/** AWS access key ID: `AKIA`/`ASIA` + 16 characters. */
+/** AWS access key IDs (`AKIA`, `ASIA`, `ABIA`, `ACCA` + 16): the AWS rows of the token table. */
 export const awsKeyDetector = defineDetector({
   kind: 'aws-key',
   reveals: 'secret',
-  minLength: 20,
-  markers: ['AKIA', 'ASIA'],
+  minLength: TABLE.minLength,
+  markers: TABLE.markers,
   scan(text, _context, found) {
-    pushMatches(AWS_KEY, text, 'aws-key', found);
+    TABLE.scan(text, 'aws-key', found);
   },
 });
