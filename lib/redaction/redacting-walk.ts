@@ -1,9 +1,14 @@
-import { isBigIntObject, isNativeError, isSymbolObject } from 'node:util/types';
+import { isNativeError } from 'node:util/types';
 import { put } from '../common/own-property.js';
-import { isCardNumber } from './detectors/card.detector.js';
+import {
+  fixedRendering,
+  isCardNumberValue,
+  isPlainPrototype,
+  isStackOverflow,
+  unboxed,
+} from './leaf-values.js';
 import {
   CIRCULAR_MARKER,
-  INVALID_DATE_MARKER,
   MAX_DEPTH_MARKER,
   RECORD_BUDGET_MARKER,
   TRUNCATED_MAP_KEY,
@@ -11,8 +16,8 @@ import {
   truncatedEntriesMarker,
   truncatedItemsMarker,
   truncatedKeysMarker,
-  truncatedStringMarker,
 } from './redact.constants.js';
+import { cutLongText } from './long-text.js';
 import type { Redactor } from './redact.interfaces.js';
 import type { CompiledRedaction } from './redact.options.js';
 
@@ -21,27 +26,7 @@ const DROP: unique symbol = Symbol('drop');
 /** Returned by helpers that do not apply to a value. */
 const SKIP: unique symbol = Symbol('skip');
 
-// A cut string keeps at most this many source characters past its limit (where censors made room), and
-// twice as many are scanned: a secret that crosses the end of what is kept is recognised whole, and one
-// cut by the end of the scan lies wholly past what is kept. Secrets up to this long are never split.
-/** @internal */
-export const TRUNCATION_LOOKAHEAD = 4096;
-
-// Smallest integer with 13 digits: shorter numbers cannot be card numbers.
-const MIN_CARD_NUMBER = 1e12;
-
 type Key = string | number;
-
-function isStackOverflow(error: unknown): boolean {
-  return (
-    error instanceof RangeError &&
-    error.message.includes('Maximum call stack size exceeded')
-  );
-}
-
-function isPlainPrototype(proto: unknown): boolean {
-  return proto === Object.prototype || proto === null;
-}
 
 /** @internal The walk that copies a value, censoring as `config` says. */
 export function createRedactingWalk(config: CompiledRedaction): Redactor {
@@ -79,28 +64,14 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
       // Shorter strings hold no secret.
       return length < minTextLength ? s : scrubText(s);
     }
-    const scanned = Math.min(length, limit + 2 * TRUNCATION_LOOKAHEAD);
-    charsLeft -= scanned;
-    return (
-      scrubHead(
-        scanned === length ? s : s.slice(0, scanned),
-        limit,
-        limit + TRUNCATION_LOOKAHEAD,
-      ) + truncatedStringMarker(length - limit)
-    );
+    const cut = cutLongText(s, limit, scrubHead);
+    charsLeft -= cut.read;
+    return cut.text;
   };
 
   const number = (n: number): unknown => {
     if (!Number.isFinite(n)) return String(n);
-    if (
-      builtIns &&
-      n >= MIN_CARD_NUMBER &&
-      Number.isSafeInteger(n) &&
-      isCardNumber(String(n))
-    ) {
-      return censor;
-    }
-    return n;
+    return builtIns && isCardNumberValue(n) ? censor : n;
   };
 
   const walk = (
@@ -360,28 +331,12 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
   const builtIn = (obj: object, depth: number, seen: object[]): unknown => {
     if (obj instanceof Error || isNativeError(obj))
       return error(obj as Error, depth, seen);
-    if (obj instanceof Date) {
-      return Number.isNaN(obj.getTime())
-        ? INVALID_DATE_MARKER
-        : obj.toISOString();
-    }
-    if (ArrayBuffer.isView(obj)) {
-      const kind = Buffer.isBuffer(obj)
-        ? 'Buffer'
-        : Object.prototype.toString.call(obj).slice(8, -1);
-      return `[${kind} ${obj.byteLength} bytes]`;
-    }
-    if (obj instanceof ArrayBuffer)
-      return `[ArrayBuffer ${obj.byteLength} bytes]`;
-    if (obj instanceof SharedArrayBuffer)
-      return `[SharedArrayBuffer ${obj.byteLength} bytes]`;
-    if (obj instanceof String) return text(String.prototype.valueOf.call(obj));
-    if (obj instanceof Number)
-      return number(Number.prototype.valueOf.call(obj));
-    if (obj instanceof Boolean) return Boolean.prototype.valueOf.call(obj);
-    if (isBigIntObject(obj)) return text(BigInt.prototype.toString.call(obj));
-    if (isSymbolObject(obj)) return text(Symbol.prototype.toString.call(obj));
-    if (obj instanceof RegExp) return text(String(obj));
+    const fixed = fixedRendering(obj);
+    if (fixed !== undefined) return fixed;
+    const primitive = unboxed(obj);
+    if (typeof primitive === 'string') return text(primitive);
+    if (typeof primitive === 'number') return number(primitive);
+    if (typeof primitive === 'boolean') return primitive;
     return SKIP;
   };
 

@@ -1,7 +1,7 @@
 import type { ArgumentsHost, HttpServer } from '@nestjs/common';
 import { HttpAdapterHost, type AbstractHttpAdapter } from '@nestjs/core';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   fastifyFrameworkErrors,
   SafeErrorsFilter,
@@ -11,6 +11,7 @@ import {
 import { answerLastResort } from '../../lib/filter/last-resort.js';
 import type { RequestFailure } from '../../lib/filter/request-failure.js';
 import { REQUEST_ID } from '../../lib/request-id/request-context.js';
+import { useModuleFilter } from '../utils/filter-module.js';
 import { MemoryTransport, type LogRecord } from '../utils/memory.transport.js';
 
 // Tests for what mutation testing (npm run mutate:filter) found unguarded in lib/filter/: each asserts
@@ -311,21 +312,12 @@ describe('the last-resort 500', () => {
 });
 
 describe('other contexts and transports', () => {
-  const logs = new MemoryTransport();
-  let moduleRef: TestingModule;
-  let filter: SafeErrorsFilter;
-
-  beforeAll(async () => {
-    moduleRef = await Test.createTestingModule({
-      imports: [SafeErrorsModule.forRoot({ logger: { transports: [logs] } })],
-    }).compile();
-    filter = moduleRef.get(SafeErrorsFilter);
-  });
-  afterAll(() => moduleRef.close());
+  const safe = useModuleFilter();
+  const logs = safe.logs;
 
   it('a context of no known type is logged as an "unknown" handler', async () => {
     const host = { getType: () => undefined } as unknown as ArgumentsHost;
-    const result = filter.catch(new Error('resolver failed'), host) as {
+    const result = safe.filter().catch(new Error('resolver failed'), host) as {
       requestId: string;
     };
     const [line] = await linesOf(logs, result.requestId, 1);
@@ -343,7 +335,7 @@ describe('other contexts and transports', () => {
         getData: () => ({}),
       }),
     } as unknown as ArgumentsHost;
-    filter.catch(new Error('handler failed'), host);
+    safe.filter().catch(new Error('handler failed'), host);
     expect(client.emit).toHaveBeenCalledTimes(1);
     const [event, payload] = client.emit.mock.calls[0] as [
       string,

@@ -5,10 +5,8 @@ import {
   ServiceUnavailableException,
   type ArgumentsHost,
 } from '@nestjs/common';
-import { Test, type TestingModule } from '@nestjs/testing';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SafeErrorsFilter, SafeErrorsModule } from 'nestjs-safe-errors';
-import { MemoryTransport } from '../utils/memory.transport.js';
+import { describe, expect, it, vi } from 'vitest';
+import { useModuleFilter } from '../utils/filter-module.js';
 
 function hostOf(type: string): ArgumentsHost {
   return { getType: () => type } as unknown as ArgumentsHost;
@@ -17,17 +15,8 @@ function hostOf(type: string): ArgumentsHost {
 describe.each(['graphql', 'kafka-like-custom-context'])(
   'an HttpException in a %s context is returned unchanged, for the caller to report',
   (type) => {
-    const logs = new MemoryTransport();
-    let moduleRef: TestingModule;
-    let filter: SafeErrorsFilter;
-
-    beforeAll(async () => {
-      moduleRef = await Test.createTestingModule({
-        imports: [SafeErrorsModule.forRoot({ logger: { transports: [logs] } })],
-      }).compile();
-      filter = moduleRef.get(SafeErrorsFilter);
-    });
-    afterAll(() => moduleRef.close());
+    const safe = useModuleFilter();
+    const logs = safe.logs;
 
     it.each([
       ['a 400', () => new BadRequestException('Order id must be a number')],
@@ -40,7 +29,7 @@ describe.each(['graphql', 'kafka-like-custom-context'])(
         const exception = make();
         const status = exception.getStatus();
         const body = exception.getResponse();
-        const result = filter.catch(exception, hostOf(type));
+        const result = safe.filter().catch(exception, hostOf(type));
         expect(result).toBe(exception);
         expect((result as HttpException).getStatus()).toBe(status);
         expect((result as HttpException).getResponse()).toEqual(body);
@@ -50,10 +39,12 @@ describe.each(['graphql', 'kafka-like-custom-context'])(
     );
 
     it('a plain Error next to them still becomes the opaque error, logged once', async () => {
-      const result = filter.catch(
-        new Error('resolver failed: password=hunter2'),
-        hostOf(type),
-      ) as Error & { requestId: string; extensions: unknown };
+      const result = safe
+        .filter()
+        .catch(
+          new Error('resolver failed: password=hunter2'),
+          hostOf(type),
+        ) as Error & { requestId: string; extensions: unknown };
       expect(result).toBeInstanceOf(Error);
       expect(result).not.toBeInstanceOf(HttpException);
       expect(result.message).toBe('Internal server error');

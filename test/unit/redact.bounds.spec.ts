@@ -9,7 +9,7 @@ import {
   DEFAULT_MAX_TOTAL_STRING_LENGTH,
   RECORD_BUDGET_MARKER,
 } from '../../lib/redaction/redact.constants.js';
-import { TRUNCATION_LOOKAHEAD } from '../../lib/redaction/redacting-walk.js';
+import { TRUNCATION_LOOKAHEAD } from '../../lib/redaction/long-text.js';
 import { CHUNK, HOSTILE_INPUTS } from '../../bench/support/hostile-inputs.js';
 import { failureFields } from '../../bench/support/records.js';
 

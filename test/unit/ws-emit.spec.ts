@@ -1,9 +1,7 @@
 import type { ArgumentsHost } from '@nestjs/common';
-import { Test, type TestingModule } from '@nestjs/testing';
 import { BaseWsExceptionFilter, WsException } from '@nestjs/websockets';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SafeErrorsFilter, SafeErrorsModule } from 'nestjs-safe-errors';
-import { MemoryTransport } from '../utils/memory.transport.js';
+import { describe, expect, it, vi } from 'vitest';
+import { useModuleFilter } from '../utils/filter-module.js';
 
 const ID = /^[0-9a-f]{16}$/;
 
@@ -27,17 +25,8 @@ function wsHost(client: unknown): ArgumentsHost {
 }
 
 describe('WebSocket answers to a Socket.IO client go out through emit()', () => {
-  const logs = new MemoryTransport();
-  let moduleRef: TestingModule;
-  let filter: SafeErrorsFilter;
-
-  beforeAll(async () => {
-    moduleRef = await Test.createTestingModule({
-      imports: [SafeErrorsModule.forRoot({ logger: { transports: [logs] } })],
-    }).compile();
-    filter = moduleRef.get(SafeErrorsFilter);
-  });
-  afterAll(() => moduleRef.close());
+  const safe = useModuleFilter();
+  const logs = safe.logs;
 
   it.each([
     ['a string', () => new WsException('Order id must be a number')],
@@ -50,7 +39,7 @@ describe('WebSocket answers to a Socket.IO client go out through emit()', () => 
     (_what, make) => {
       const ours = socketIoClient();
       const nest = socketIoClient();
-      filter.catch(make(), wsHost(ours));
+      safe.filter().catch(make(), wsHost(ours));
       new BaseWsExceptionFilter().catch(make(), wsHost(nest));
       expect(ours.emit).toHaveBeenCalledTimes(1);
       expect(ours.emit.mock.calls).toEqual(nest.emit.mock.calls);
@@ -60,7 +49,9 @@ describe('WebSocket answers to a Socket.IO client go out through emit()', () => 
 
   it('spells the string case out: status, message and the cause Nest adds', () => {
     const client = socketIoClient();
-    filter.catch(new WsException('Order id must be a number'), wsHost(client));
+    safe
+      .filter()
+      .catch(new WsException('Order id must be a number'), wsHost(client));
     expect(client.emit).toHaveBeenCalledExactlyOnceWith('exception', {
       status: 'error',
       message: 'Order id must be a number',
@@ -70,10 +61,12 @@ describe('WebSocket answers to a Socket.IO client go out through emit()', () => 
 
   it('an unknown error: an opaque payload with a request ID, the full story only in the log', async () => {
     const client = socketIoClient();
-    filter.catch(
-      new Error('socket handler failed: password=hunter2'),
-      wsHost(client),
-    );
+    safe
+      .filter()
+      .catch(
+        new Error('socket handler failed: password=hunter2'),
+        wsHost(client),
+      );
     expect(client.emit).toHaveBeenCalledExactlyOnceWith('exception', {
       status: 'error',
       message: 'Internal server error',
@@ -108,7 +101,9 @@ describe('WebSocket answers to a Socket.IO client go out through emit()', () => 
         throw new Error('transport closed');
       }),
     };
-    expect(() => filter.catch(new Error('x'), wsHost(client))).not.toThrow();
+    expect(() =>
+      safe.filter().catch(new Error('x'), wsHost(client)),
+    ).not.toThrow();
     expect(client.emit).toHaveBeenCalledTimes(1);
   });
 });
