@@ -11,7 +11,11 @@ import {
 } from '../options/option-schema.js';
 import type { SecretDetector } from './detectors/secret-detector.interface.js';
 import { SECRET_DETECTORS } from './detectors/secret-detector.registry.js';
-import { createKeyMatcher, normalizeKey } from './keys/secret-key.matcher.js';
+import {
+  createKeyMatcher,
+  normalizeKey,
+  type KeyVerdict,
+} from './keys/secret-key.matcher.js';
 import {
   DEFAULT_CENSOR,
   DEFAULT_MAX_ARRAY_LENGTH,
@@ -86,7 +90,7 @@ export interface CompiledRedaction {
   readonly maxObjectKeys: number;
   readonly maxNodes: number;
   readonly maxTotalStringLength: number;
-  readonly isSecretKey: (key: string) => boolean;
+  readonly keyVerdict: (key: string) => KeyVerdict;
   readonly scrubText: (text: string) => string;
   /** The start of a text too long to keep whole, scrubbed (the scanner's `scrubHead`). */
   readonly scrubHead: (
@@ -107,7 +111,7 @@ export function compileRedaction(
   const keyPatterns = options.keys.filter(
     (k): k is RegExp => k instanceof RegExp,
   );
-  const isSecretKey = createKeyMatcher({
+  const keyVerdict = createKeyMatcher({
     defaults: builtIns,
     names,
     patterns: keyPatterns,
@@ -124,8 +128,8 @@ export function compileRedaction(
   const scanner = createTextScanner({
     censor: options.censor,
     detectors,
-    isSecretKey,
-    minKeyLength: isSecretKey.minLength,
+    keyVerdict,
+    minKeyLength: keyVerdict.minLength,
     patterns: options.patterns,
   });
   return {
@@ -137,7 +141,7 @@ export function compileRedaction(
     maxObjectKeys: options.maxObjectKeys,
     maxNodes: options.maxNodes,
     maxTotalStringLength: options.maxTotalStringLength,
-    isSecretKey,
+    keyVerdict,
     scrubText: scanner.scrub,
     scrubHead: scanner.scrubHead,
     minTextLength: scanner.minLength,

@@ -17,9 +17,17 @@ import {
   truncatedItemsMarker,
   truncatedKeysMarker,
 } from './redact.constants.js';
+import { looksLikeCredential } from './keys/credential-value.js';
+import { GUARDED, SECRET } from './keys/secret-key.matcher.js';
+import { namedArrayShape, type NamedArray } from './header-arrays.js';
 import { cutLongText } from './long-text.js';
 import type { Redactor } from './redact.interfaces.js';
 import type { CompiledRedaction } from './redact.options.js';
+
+/** A value under a broad key (`signingKey`, `code`) that is censored: a string shaped like a credential. */
+function isCredentialValue(raw: unknown): boolean {
+  return typeof raw === 'string' && looksLikeCredential(raw);
+}
 
 /** Returned for functions: dropped from objects, `null` in arrays. */
 const DROP: unique symbol = Symbol('drop');
@@ -39,7 +47,7 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
     maxObjectKeys,
     maxNodes,
     maxTotalStringLength,
-    isSecretKey,
+    keyVerdict,
     scrubText,
     scrubHead,
     minTextLength,
@@ -136,7 +144,8 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
   ): void => {
     nodesLeft--;
     charsLeft -= key.length;
-    if (isSecretKey(key)) {
+    const verdict = keyVerdict(key);
+    if (verdict === SECRET) {
       put(out, key, censor);
       return;
     }
@@ -147,7 +156,8 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
       put(out, key, UNREADABLE_MARKER);
       return;
     }
-    copyInto(out, key, raw, depth, seen);
+    if (verdict === GUARDED && isCredentialValue(raw)) put(out, key, censor);
+    else copyInto(out, key, raw, depth, seen);
   };
 
   const record = (
@@ -191,6 +201,12 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
     const length = arr.length;
     const kept = Math.min(length, maxArrayLength);
     const out: unknown[] = [];
+    let shape: NamedArray;
+    try {
+      shape = namedArrayShape(arr, kept);
+    } catch {
+      shape = undefined;
+    }
     for (let i = 0; i < kept; i++) {
       if (spent()) {
         out.push(RECORD_BUDGET_MARKER);
@@ -204,10 +220,32 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
         out.push(UNREADABLE_MARKER);
         continue;
       }
+      if (shape === 'flat' && i % 2 === 1) {
+        if (named(arr[i - 1] as string, raw)) {
+          nodesLeft--;
+          out.push(censor);
+          continue;
+        }
+      } else if (shape === 'entries') {
+        const [name, value] = raw as [string, unknown];
+        if (named(name, value)) {
+          nodesLeft -= 3;
+          out.push([name, censor]);
+          continue;
+        }
+      }
       out.push(item(raw, depth, seen, i));
     }
     if (length > kept) out.push(truncatedItemsMarker(length - kept));
     return out;
+  };
+
+  /** Whether `value`, named `name` in a header list or an entry, is censored. */
+  const named = (name: string, value: unknown): boolean => {
+    const verdict = keyVerdict(name);
+    return (
+      verdict === SECRET || (verdict === GUARDED && isCredentialValue(value))
+    );
   };
 
   const set = (s: Set<unknown>, depth: number, seen: object[]): unknown[] => {
@@ -254,7 +292,11 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
       }
       nodesLeft--;
       charsLeft -= key.length;
-      if (isSecretKey(key)) {
+      const verdict = keyVerdict(key);
+      if (
+        verdict === SECRET ||
+        (verdict === GUARDED && isCredentialValue(raw))
+      ) {
         put(out, key, censor);
         continue;
       }

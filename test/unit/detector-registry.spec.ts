@@ -26,6 +26,14 @@ const EXAMPLE: Record<SecretKind, { text: string; secret: string }> = {
     text: 'login password=hunter2 failed',
     secret: 'hunter2',
   },
+  'markup-pair': {
+    text: 'sent <login><password>hunter2</password></login> to soap',
+    secret: 'hunter2',
+  },
+  'command-line': {
+    text: 'ran curl -u deploy:hunter2 https://example.org',
+    secret: 'hunter2',
+  },
   'connection-string': {
     text: 'db postgres://app:s3cret@db/prod down',
     secret: 's3cret',
@@ -92,7 +100,7 @@ describe('the detector registry is the dispatch', () => {
     const scanner = createTextScanner({
       censor: R,
       detectors: [marker],
-      isSecretKey: () => false,
+      keyVerdict: () => 0,
     });
     expect(scanner.scrub('code zq#12345 end')).toBe(`code ${R} end`);
     const long = `${PROSE.repeat(3)}zq#ABCDE${PROSE}`;
@@ -120,7 +128,7 @@ describe('the detector registry is the dispatch', () => {
     const scanner = createTextScanner({
       censor: R,
       detectors: [digits],
-      isSecretKey: () => false,
+      keyVerdict: () => 0,
     });
     scanner.scrub('order 12 34 56 78 90');
     scanner.scrub(`${PROSE.repeat(3)}1 2 3 4 5`);
@@ -147,13 +155,13 @@ describe('the detector registry is the dispatch', () => {
       createTextScanner({
         censor: R,
         detectors: [make('1234')],
-        isSecretKey: () => false,
+        keyVerdict: () => 0,
       }),
     ).toThrow(/needs an ASCII character that is not a digit/);
     const scanner = createTextScanner({
       censor: R,
       detectors: [make('key1')],
-      isSecretKey: () => false,
+      keyVerdict: () => 0,
     });
     expect(scanner.scrub('a key1 b')).toBe(`a ${R} b`);
     expect(scanner.scrub(`${PROSE.repeat(2)}key1`)).toBe(

@@ -8,6 +8,8 @@ import {
   type SecretKind,
 } from '../../lib/redaction/detectors/secret-detector.registry.js';
 import {
+  NOT_SECRET,
+  SECRET,
   createKeyMatcher,
   isSecretKeyName,
   normalizeKey,
@@ -30,6 +32,8 @@ describe('SECRET_DETECTORS', () => {
       'bearer',
       'jwt',
       'credential-pair',
+      'markup-pair',
+      'command-line',
       'connection-string',
       'card',
       'aws-key',
@@ -79,8 +83,8 @@ const positives: [SecretKind, string, string, string][] = [
   ['credential-pair', '?a=1&password=x&b=2', `?a=1&password=${R}&b=2`, 'x'],
   [
     'credential-pair',
-    '/cb?code=1&access_token=abc123&state=x',
-    `/cb?code=1&access_token=${R}&state=x`,
+    '/cb?state=1&access_token=abc123&x=y',
+    `/cb?state=1&access_token=${R}&x=y`,
     'abc123',
   ],
   [
@@ -410,7 +414,7 @@ describe('key vocabulary', () => {
     'stripeSecretKey',
     'connect.sid',
   ])('%s is a secret key', (key) => {
-    expect(isSecretKeyName(key)).toBe(true);
+    expect(isSecretKeyName(key)).toBe(SECRET);
   });
 
   it.each([
@@ -423,7 +427,7 @@ describe('key vocabulary', () => {
     'cardBrand',
     'id',
   ])('%s is not a secret key', (key) => {
-    expect(isSecretKeyName(key)).toBe(false);
+    expect(isSecretKeyName(key)).toBe(NOT_SECRET);
   });
 
   it('createKeyMatcher combines names and patterns, with or without defaults', () => {
@@ -432,13 +436,13 @@ describe('key vocabulary', () => {
       names: ['pin'],
       patterns: [/^x-internal-/i],
     });
-    expect(only('PIN')).toBe(true);
-    expect(only('X-Internal-Trace')).toBe(true);
-    expect(only('password')).toBe(false);
-    const both = createKeyMatcher({ defaults: true, names: ['pin'] });
-    expect(both('p_i_n')).toBe(true);
-    expect(both('password')).toBe(true);
-    expect(both('author')).toBe(false);
+    expect(only('PIN')).toBe(SECRET);
+    expect(only('X-Internal-Trace')).toBe(SECRET);
+    expect(only('password')).toBe(NOT_SECRET);
+    const both = createKeyMatcher({ defaults: true, names: ['zq'] });
+    expect(both('z_q')).toBe(SECRET);
+    expect(both('password')).toBe(SECRET);
+    expect(both('author')).toBe(NOT_SECRET);
   });
 });
 
@@ -447,7 +451,7 @@ describe('createTextScanner', () => {
     const scanner = createTextScanner({
       censor: '#',
       detectors: [],
-      isSecretKey: () => false,
+      keyVerdict: () => 0,
       patterns: [/ab/g, /x*/g],
     });
     expect(scanner.scrub('ab')).toBe('#');
@@ -459,7 +463,7 @@ describe('createTextScanner', () => {
     const scanner = createTextScanner({
       censor: R,
       detectors: SECRET_DETECTORS,
-      isSecretKey: isSecretKeyName,
+      keyVerdict: isSecretKeyName,
     });
     const text = 'nothing to see here: all good';
     expect(scanner.scrub(text)).toBe(text);

@@ -8,6 +8,14 @@ const BEARER =
 // ("Basic authentication") do not.
 const TOKEN_LIKE = /[0-9._~+/=-]|.[A-Z]/;
 const MIN_TOKEN = 6;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+const MAX_BASIC = 1024;
+
+// `Basic` credentials are base64 of `user:password`; a word after "basic" in prose decodes to no colon.
+function isBasicCredential(token: string): boolean {
+  if (token.length > MAX_BASIC || !BASE64.test(token)) return false;
+  return Buffer.from(token, 'base64').includes(0x3a);
+}
 
 /** Token after an HTTP auth scheme: `Bearer <token>`, `Basic <base64>`. */
 export const bearerDetector = defineDetector({
@@ -21,7 +29,11 @@ export const bearerDetector = defineDetector({
       const start = m.index + m[0].length - token.length;
       // A sentence may end right after the token.
       while (token.endsWith('.')) token = token.slice(0, -1);
-      if (token.length < MIN_TOKEN || !TOKEN_LIKE.test(token)) {
+      const basic = (m[0].charCodeAt(1) | 0x20) === 0x61;
+      if (
+        token.length < MIN_TOKEN ||
+        !(basic ? isBasicCredential(token) : TOKEN_LIKE.test(token))
+      ) {
         // The rejected word may itself be a scheme: `Bearer Bearer <token>`.
         BEARER.lastIndex = start;
         return;

@@ -1,10 +1,14 @@
 import { forEachMatch } from '../../common/regex-matches.js';
+import { looksLikeCredential } from '../keys/credential-value.js';
 import { defineDetector } from './secret-detector.interface.js';
 
 // `scheme://user:password@host`: the password stops at what cannot be in an unencoded userinfo, so ports
 // and paths (`host:5432/db`) never match. A password may itself hold `@` (unencoded, as people write
 // them): it runs to the last `@` before the host.
 const CONNECTION = /:\/\/([^\s:@/?#"'<>]*):([^\s/?#"'<>]+)@/g;
+
+// `https://TOKEN@host`: a userinfo without a password is a credential when it looks like a token.
+const TOKEN_USERINFO = /:\/\/([A-Za-z0-9_~.+/=-]{16,})@/g;
 
 function hasUserinfo(text: string): boolean {
   const scheme = text.indexOf('://');
@@ -26,6 +30,15 @@ export const connectionStringDetector = defineDetector({
         kind: 'connection-string',
         start,
         end: start + m[2].length,
+      });
+    });
+    forEachMatch(TOKEN_USERINFO, text, (m) => {
+      const start = m.index + 3;
+      if (!looksLikeCredential(m[1])) return;
+      found.push({
+        kind: 'connection-string',
+        start,
+        end: start + m[1].length,
       });
     });
   },

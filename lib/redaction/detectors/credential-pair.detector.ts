@@ -1,30 +1,20 @@
-import { normalizeKey } from '../keys/secret-key.matcher.js';
+import { looksLikeCredential } from '../keys/credential-value.js';
 import {
-  BACKSLASH,
-  BACKTICK,
-  CARRIAGE_RETURN,
-  DOUBLE_QUOTE,
-  LINE_FEED,
-  SINGLE_QUOTE,
-  isBlank,
-  isKeyChar,
-  isLetter,
-} from '../scanner/char-codes.js';
+  GUARDED,
+  NOT_SECRET,
+  SECRET,
+  isSecretUrlParameter,
+  normalizeKey,
+} from '../keys/secret-key.matcher.js';
 import type { SecretMatch } from '../scanner/secret-span.js';
+import { isCodeValue, isProseAt } from './pair/code-value.js';
+import { isPairBlank, isQueryParameter, keyBefore } from './pair/pair-key.js';
+import { readValue } from './pair/pair-value.js';
 import {
   defineDetector,
   type ScanContext,
 } from './secret-detector.interface.js';
 
-// Characters that end an unquoted value: whitespace and the delimiters of
-// query strings, cookies, lists, quotes, markup and closing brackets.
-const VALUE_STOP = new Uint8Array(128);
-for (const c of ' \t\n\r\f\v&;,"\'<>)]}`\\') VALUE_STOP[c.charCodeAt(0)] = 1;
-
-// Pairs are found from their separator: each `:` or `=` is read backwards as
-// `key["'][ \t]*` (the quote for JSON, escaped JSON and util.inspect). That
-// is linear and far cheaper than a regex trying every word as a key.
-const MAX_KEY_LENGTH = 64;
 const COMMON_SCHEME = /(?:bearer|basic)[ \t]+(?=[^\s"'\\])/iy;
 const ANY_SCHEME =
   /(?:bearer|basic|digest|token|bot|negotiate|ntlm|aws4-hmac-sha256)[ \t]+(?=[^\s"'\\])/iy;
@@ -39,152 +29,90 @@ const HEADER_KEYS: ReadonlySet<string> = new Set([
   'cookies',
   'setcookie',
 ]);
-const NOT_SECRET_LITERALS: ReadonlySet<string> = new Set([
-  'null',
-  'true',
-  'false',
-  'undefined',
-]);
 
-function lineEnd(text: string, from: number): number {
-  let end = from;
-  while (end < text.length) {
-    const c = text.charCodeAt(end);
-    if (c === LINE_FEED || c === CARRIAGE_RETURN) break;
-    end++;
-  }
-  while (end > from && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
-  return end;
+const EQUALS = 0x3d;
+const COLON = 0x3a;
+const GREATER = 0x3e;
+const WIDE_COLON = '\uff1a';
+const WIDE_EQUALS = '\uff1d';
+
+/** The separator at `sep` and where its value may start; `undefined` when it is not one. */
+interface Separator {
+  /** Index just past the separator. */
+  readonly after: number;
+  /** Only a string literal is a value: `==` compares, `=>` may start a function body. */
+  readonly literalOnly: boolean;
+  readonly colon: boolean;
 }
 
-function closingQuote(text: string, from: number, quote: number): number {
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === BACKSLASH) {
-      i++;
-    } else if (c === quote || c === LINE_FEED || c === CARRIAGE_RETURN) {
-      return i;
-    }
+function separatorAt(text: string, sep: number): Separator | undefined {
+  const c = text.charCodeAt(sep);
+  const next = text.charCodeAt(sep + 1);
+  if (c === COLON) {
+    // `key := "v"` (Go); `::` is a scope (`Foo::password`), not a pair.
+    if (next === EQUALS)
+      return { after: sep + 2, literalOnly: false, colon: false };
+    if (next === COLON || text.charCodeAt(sep - 1) === COLON) return undefined;
+    return { after: sep + 1, literalOnly: false, colon: true };
   }
-  return text.length;
-}
-
-// End of a `{…}` or `[…]` value, skipping brackets inside strings; the end of the text if it never closes.
-function closingBracket(text: string, from: number): number {
-  let depth = 0;
-  for (let i = from; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
-      i = closingQuote(text, i + 1, DOUBLE_QUOTE);
-    } else if (c === '{' || c === '[') {
-      depth++;
-    } else if (c === '}' || c === ']') {
-      depth--;
-      if (depth === 0) return i + 1;
+  if (c === EQUALS) {
+    // `==`/`===` compare (`token === X`); the string literal compared to is still written out.
+    if (next === EQUALS) {
+      let after = sep + 1;
+      while (text.charCodeAt(after) === EQUALS) after++;
+      return { after, literalOnly: true, colon: false };
     }
+    // `key => "v"` (Ruby, PHP, Perl dumps); `[password] => v` is handled by the caller.
+    if (next === GREATER)
+      return { after: sep + 2, literalOnly: true, colon: false };
+    return { after: sep + 1, literalOnly: false, colon: false };
   }
-  // Unclosed: the value may run on over any number of lines, so all of the rest is censored. Stopping at
-  // the line's end instead made each later pair scan to the end again (quadratic on `pwd=[\n` repeated).
-  return text.length;
-}
-
-/**
- * The span of the value that starts at `from`, or `undefined` when there is nothing to censor. A value
- * that already starts with the censor is left before it is read to its end: with a censor such as `***`,
- * `password=***password=***…` would otherwise be read to the end of the text once per `=`.
- */
-function pairValue(
-  text: string,
-  from: number,
-  normalizedKey: string,
-  colon: boolean,
-  censor: string,
-): [number, number] | undefined {
-  let start = from;
-  let end: number;
-  const first = text.charCodeAt(start);
-  const scheme = AUTHORIZATION_KEYS.has(normalizedKey)
-    ? ANY_SCHEME
-    : COMMON_SCHEME;
-  // util.inspect quotes a string holding both ' and " with backticks.
-  if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE || first === BACKTICK) {
-    start++;
-    scheme.lastIndex = start;
-    if (scheme.test(text)) start = scheme.lastIndex;
-    if (censored(text, start, censor)) return undefined;
-    end = closingQuote(text, start, first);
-  } else if (
-    first === BACKSLASH &&
-    (text[start + 1] === '"' || text[start + 1] === "'")
-  ) {
-    // Escaped JSON inside a JSON string: `{\"password\":\"x\"}`.
-    const quote = text.slice(start, start + 2);
-    start += 2;
-    if (censored(text, start, censor)) return undefined;
-    const close = text.indexOf(quote, start);
-    end = close === -1 ? lineEnd(text, start) : close;
-  } else if (first === 0x7b || first === 0x5b) {
-    if (censored(text, start, censor)) return undefined;
-    end = closingBracket(text, start);
-  } else {
-    scheme.lastIndex = start;
-    if (scheme.test(text)) start = scheme.lastIndex;
-    if (censored(text, start, censor)) return undefined;
-    if (colon && HEADER_KEYS.has(normalizedKey)) {
-      end = lineEnd(text, start);
-    } else {
-      end = start;
-      while (end < text.length) {
-        const c = text.charCodeAt(end);
-        if (c < 128 && VALUE_STOP[c] === 1) break;
-        end++;
-      }
-      if (end - start <= 9 && NOT_SECRET_LITERALS.has(text.slice(start, end))) {
-        return undefined;
-      }
-    }
-  }
-  return end > start ? [start, end] : undefined;
+  // Fullwidth `：` and `＝`.
+  return { after: sep + 1, literalOnly: false, colon: c === 0xff1a };
 }
 
 function censored(text: string, at: number, censor: string): boolean {
   return censor !== '' && text.startsWith(censor, at);
 }
 
-/**
- * The key written just before the separator at `sep`, or `undefined`. Keys
- * are runs of letters, digits, `_` and `-`, without leading digits and
- * dashes: `1password` is read as `password`, timestamps (`22T10:00`) as
- * short junk. `.` ends a key, so `connect.sid` is judged as `sid` and
- * `password.ts:12` (a stack frame) as `ts`.
- */
-function keyBefore(
-  text: string,
-  sep: number,
-  minLength: number,
-): string | undefined {
-  let end = sep;
-  while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
-  const quote = text.charCodeAt(end - 1);
-  if (quote === DOUBLE_QUOTE || quote === SINGLE_QUOTE) {
-    end--;
-    if (text.charCodeAt(end - 1) === BACKSLASH) end--;
+/** Next index of any of the four separators at or after `from`. */
+class SeparatorCursor {
+  private readonly next: number[];
+  private static readonly CHARS = [':', '=', WIDE_COLON, WIDE_EQUALS];
+  constructor(private readonly text: string) {
+    this.next = SeparatorCursor.CHARS.map((c) => text.indexOf(c));
   }
-  let start = end;
-  while (start > 0 && isKeyChar(text.charCodeAt(start - 1))) {
-    if (end - start === MAX_KEY_LENGTH) return undefined;
-    start--;
+  /** The smallest pending separator, advancing past it; -1 at the end. */
+  take(): number {
+    let best = -1;
+    let which = -1;
+    for (let i = 0; i < 4; i++) {
+      const at = this.next[i];
+      if (at !== -1 && (best === -1 || at < best)) {
+        best = at;
+        which = i;
+      }
+    }
+    if (which !== -1) {
+      this.next[which] = this.text.indexOf(
+        SeparatorCursor.CHARS[which],
+        best + 1,
+      );
+    }
+    return best;
   }
-  while (
-    start < end &&
-    !(isLetter(text.charCodeAt(start)) || text.charCodeAt(start) === 0x5f)
-  ) {
-    start++;
-  }
-  // Shorter runs (`js` in `file.js:42`, line numbers) cannot be a secret key: no lookup, no slice.
-  return end - start >= minLength && start < end
-    ? text.slice(start, end)
-    : undefined;
+}
+
+function isQuote(code: number): boolean {
+  return code === 0x22 || code === 0x27 || code === 0x60;
+}
+
+// Where a value's text begins, past an opening quote (`"v"`, `\"v\"` in escaped JSON).
+function valueTextStart(text: string, from: number): number {
+  const c = text.charCodeAt(from);
+  if (isQuote(c)) return from + 1;
+  if (c === 0x5c && isQuote(text.charCodeAt(from + 1))) return from + 2;
+  return from;
 }
 
 function scanPairs(
@@ -193,43 +121,80 @@ function scanPairs(
   found: SecretMatch[],
 ): void {
   const { censor } = context;
-  let colon = text.indexOf(':');
-  let equals = text.indexOf('=');
+  const cursor = new SeparatorCursor(text);
+  const memo = { start: -1, end: -1 };
   let covered = 0;
-  while (colon !== -1 || equals !== -1) {
-    let sep: number;
-    if (equals === -1 || (colon !== -1 && colon < equals)) {
-      sep = colon;
-      colon = text.indexOf(':', sep + 1);
-    } else {
-      sep = equals;
-      equals = text.indexOf('=', sep + 1);
-    }
-    let from = sep + 1;
-    while (from < text.length && isBlank(text.charCodeAt(from))) from++;
+  for (let sep = cursor.take(); sep !== -1; sep = cursor.take()) {
+    const separator = separatorAt(text, sep);
+    if (separator === undefined) continue;
+    let from = separator.after;
+    while (from < text.length && isPairBlank(text.charCodeAt(from))) from++;
     // A value that would start inside one already censored is censored with it. Skipping it keeps the
     // scan linear: `password=password=…` would otherwise read to the end of the text once per `=`.
-    if (from < covered) continue;
-    const key = keyBefore(text, sep, context.minKeyLength);
-    if (key === undefined || !context.isSecretKey(key)) continue;
-    const span = pairValue(
-      text,
-      from,
-      normalizeKey(key),
-      text[sep] === ':',
-      censor,
-    );
-    if (span === undefined) continue;
+    if (from < covered || from >= text.length) continue;
+    const pairKey = keyBefore(text, sep, context.minKeyLength);
+    if (pairKey === undefined) continue;
+    let verdict = context.keyVerdict(pairKey.key);
+    if (
+      verdict !== SECRET &&
+      !separator.colon &&
+      isQueryParameter(text, pairKey.start) &&
+      isSecretUrlParameter(pairKey.key)
+    ) {
+      verdict = SECRET;
+    }
+    if (verdict === NOT_SECRET) continue;
+    // Everything that can reject the value without reading it to its end is tried first, so a rejected
+    // value costs no more than its first characters (the scan stays linear on repeated pairs).
+    const peek = valueTextStart(text, from);
+    const quoted = peek !== from;
+    if (separator.literalOnly && !quoted && !pairKey.bracketed) continue;
+    const normalizedKey = normalizeKey(pairKey.key);
+    const scheme = AUTHORIZATION_KEYS.has(normalizedKey)
+      ? ANY_SCHEME
+      : COMMON_SCHEME;
+    scheme.lastIndex = peek;
+    const textStart = scheme.test(text) ? scheme.lastIndex : peek;
+    if (censored(text, textStart, censor)) continue;
+    if (!quoted) {
+      if (isCodeValue(text, textStart, text.length)) continue;
+      if (separator.colon && isProseAt(text, textStart)) continue;
+      // A broad key's credential is a token: a bracket or a symbol first is not one.
+      if (verdict === GUARDED && !isTokenStart(text.charCodeAt(textStart)))
+        continue;
+    }
+    const value = readValue(text, from, {
+      toLineEnd: separator.colon && HEADER_KEYS.has(normalizedKey),
+      keyStart: pairKey.start,
+      memo,
+    });
+    if (value === undefined) continue;
+    const start = Math.max(value.start, textStart);
+    const { end } = value;
+    if (start >= end) continue;
+    if (verdict === GUARDED && !looksLikeCredential(text, start, end)) continue;
     // Separators after a value are tried again: `password= token: x` finds both.
-    found.push({ kind: 'credential-pair', start: span[0], end: span[1] });
-    covered = Math.max(covered, span[1]);
+    found.push({ kind: 'credential-pair', start, end });
+    covered = Math.max(covered, end);
   }
 }
 
-// `xxx=v` with the shortest key the scan can accept (pwd, sid, cvv…; a custom key may be shorter).
+function isTokenStart(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a)
+  );
+}
+
+// `xx=v` with the shortest key the scan can accept (pw, sid…; a custom key may be shorter).
 const SEPARATOR_AND_VALUE = 2;
 
-/** Value of a secret key in `key=value`, `key: value`, query strings and embedded JSON. */
+/**
+ * Value of a secret key in `key=value`, `key: value`, `key := v`, `key => "v"`, `[key] => v`, query
+ * strings, YAML (block values too) and embedded JSON. Code that names a secret without holding it
+ * (`password: string`, `token === user.token`, `apiKey: process.env.KEY`) is left alone.
+ */
 export const credentialPairDetector = defineDetector({
   kind: 'credential-pair',
   reveals: 'secret',

@@ -1,9 +1,10 @@
+import type { KeyVerdict } from '../keys/secret-key.matcher.js';
 import type { SecretMatch } from '../scanner/secret-span.js';
 
 /** What a detector is told about the scan it is part of. */
 export interface ScanContext {
-  /** Whether a key seen in text (`key=value`, `"key":"value"`) names a secret. */
-  readonly isSecretKey: (rawKey: string) => boolean;
+  /** Whether a key seen in text (`key=value`, `"key":"value"`) names a secret (see KeyVerdict). */
+  readonly keyVerdict: (rawKey: string) => KeyVerdict;
   /** Values that already start with the censor are skipped, so scrubbing twice changes nothing. */
   readonly censor: string;
   /** Keys shorter than this, once normalised, are not looked up. */

@@ -1,9 +1,11 @@
 import { awsKeyDetector } from './aws-key.detector.js';
 import { bearerDetector } from './bearer.detector.js';
 import { cardDetector } from './card.detector.js';
+import { commandLineDetector } from './command-line.detector.js';
 import { connectionStringDetector } from './connection-string.detector.js';
 import { credentialPairDetector } from './credential-pair.detector.js';
 import { jwtDetector } from './jwt.detector.js';
+import { markupPairDetector } from './markup-pair.detector.js';
 import { privateKeyDetector } from './private-key.detector.js';
 import { tokenDetector } from './token.detector.js';
 
@@ -15,6 +17,8 @@ export const SECRET_DETECTORS = Object.freeze([
   bearerDetector,
   jwtDetector,
   credentialPairDetector,
+  markupPairDetector,
+  commandLineDetector,
   connectionStringDetector,
   cardDetector,
   awsKeyDetector,

@@ -1,5 +1,8 @@
 import { pushMatches } from '../../common/regex-matches.js';
-import { isSecretKeyName } from '../keys/secret-key.matcher.js';
+import {
+  isSecretKeyName,
+  type KeyVerdict,
+} from '../keys/secret-key.matcher.js';
 import { DEFAULT_CENSOR } from '../redact.constants.js';
 import type {
   ScanContext,
@@ -8,12 +11,13 @@ import type {
 import { SECRET_DETECTORS } from '../detectors/secret-detector.registry.js';
 import { compilePreCheck } from './pre-check.js';
 import { mergeSpans, type SecretMatch } from './secret-span.js';
+import { shadowOf } from './shadow-text.js';
 
 export interface TextScannerOptions {
   readonly censor: string;
   readonly detectors: readonly SecretDetector[];
-  readonly isSecretKey: (rawKey: string) => boolean;
-  /** Shortest key `isSecretKey` can accept, once normalised. @default 1 */
+  readonly keyVerdict: (rawKey: string) => KeyVerdict;
+  /** Shortest key `keyVerdict` can accept, once normalised. @default 1 */
   readonly minKeyLength?: number;
   /** Extra patterns, each global; every non-empty match is a secret. */
   readonly patterns?: readonly RegExp[];
@@ -45,7 +49,7 @@ export interface TextScanner {
 export function createTextScanner(options: TextScannerOptions): TextScanner {
   const context: ScanContext = {
     censor: options.censor,
-    isSecretKey: options.isSecretKey,
+    keyVerdict: options.keyVerdict,
     minKeyLength: options.minKeyLength ?? 1,
   };
   const { detectors, censor } = options;
@@ -58,7 +62,7 @@ export function createTextScanner(options: TextScannerOptions): TextScanner {
     minText = Math.min(minText, min);
   }
 
-  const collect = (text: string, found: SecretMatch[]): void => {
+  const collectIn = (text: string, found: SecretMatch[]): void => {
     if (text.length >= minText) {
       const bits = preCheck.candidates(text);
       for (let i = 0; bits >> i !== 0; i++) {
@@ -67,6 +71,24 @@ export function createTextScanner(options: TextScannerOptions): TextScanner {
     }
     for (const pattern of patterns)
       pushMatches(pattern, text, 'pattern', found);
+  };
+
+  // Reused like `found` below: the shadow's matches, before they are mapped back to the source.
+  const inShadow: SecretMatch[] = [];
+  const collect = (text: string, found: SecretMatch[]): void => {
+    collectIn(text, found);
+    const shadow = text.length >= minText ? shadowOf(text) : undefined;
+    if (shadow === undefined) return;
+    inShadow.length = 0;
+    collectIn(shadow.text, inShadow);
+    for (const m of inShadow) {
+      found.push({
+        kind: m.kind,
+        start: shadow.starts[m.start],
+        end: shadow.ends[m.end - 1],
+      });
+    }
+    inShadow.length = 0;
   };
 
   const find = (text: string): SecretMatch[] => {
@@ -139,7 +161,7 @@ export function createDefaultScanner(censor: string): TextScanner {
   return createTextScanner({
     censor,
     detectors: SECRET_DETECTORS,
-    isSecretKey: isSecretKeyName,
+    keyVerdict: isSecretKeyName,
     minKeyLength: isSecretKeyName.minLength,
   });
 }

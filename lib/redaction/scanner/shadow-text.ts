@@ -1,0 +1,145 @@
+import { foldKey } from '../keys/key-words.js';
+
+/**
+ * @internal Text as a reader would see it, for detection only: percent-encoding (two levels), `\uXXXX`
+ * and `\xXX` escapes and HTML entities decoded, compatibility forms folded and invisible characters
+ * dropped. Each shadow character knows the source range it came from, so a secret found in the shadow is
+ * censored in the source, and nothing else changes there.
+ */
+export interface ShadowText {
+  readonly text: string;
+  /** Source index where shadow character `i` starts. */
+  readonly starts: Int32Array;
+  /** Source index just past shadow character `i`. */
+  readonly ends: Int32Array;
+}
+
+// Anything the shadow would change. One test per text, run only on text the detectors already read.
+const NEEDS_SHADOW =
+  /[^\t\n\r\u0020-\u007e]|%[0-9A-Fa-f]{2}|\\[ux][0-9A-Fa-f]{2}|&(?:#|[A-Za-z]{2,6};)/;
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  colon: ':',
+  equals: '=',
+  commat: '@',
+  sol: '/',
+  num: '#',
+  quest: '?',
+  lowbar: '_',
+  hyphen: '-',
+  period: '.',
+};
+
+function hexValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  const lower = code | 0x20;
+  if (lower >= 0x61 && lower <= 0x66) return lower - 0x61 + 10;
+  return -1;
+}
+
+/** The value of `length` hex digits at `at`, or -1. */
+function hexAt(text: string, at: number, length: number): number {
+  let value = 0;
+  for (let i = at; i < at + length; i++) {
+    const digit = hexValue(text.charCodeAt(i));
+    if (digit === -1) return -1;
+    value = value * 16 + digit;
+  }
+  return value;
+}
+
+/** The character and source length of an escape at `at`, or `undefined`. */
+function escapeAt(text: string, at: number): [string, number] | undefined {
+  const c = text.charCodeAt(at);
+  if (c === 0x25) {
+    const value = hexAt(text, at + 1, 2);
+    return value === -1 ? undefined : [String.fromCharCode(value), 3];
+  }
+  if (c === 0x5c) {
+    const kind = text.charCodeAt(at + 1);
+    const length = kind === 0x75 ? 4 : kind === 0x78 ? 2 : 0;
+    if (length === 0) return undefined;
+    const value = hexAt(text, at + 2, length);
+    return value === -1 ? undefined : [String.fromCharCode(value), length + 2];
+  }
+  if (c === 0x26) {
+    const semi = text.indexOf(';', at + 2);
+    if (semi === -1 || semi - at > 10) return undefined;
+    const body = text.slice(at + 1, semi);
+    let value: number;
+    if (body.startsWith('#x') || body.startsWith('#X'))
+      value = Number.parseInt(body.slice(2), 16);
+    else if (body.startsWith('#')) value = Number.parseInt(body.slice(1), 10);
+    else {
+      const named = ENTITIES[body];
+      return named === undefined ? undefined : [named, semi - at + 1];
+    }
+    if (!Number.isInteger(value) || value < 0 || value > 0x10ffff)
+      return undefined;
+    return [String.fromCodePoint(value), semi - at + 1];
+  }
+  return undefined;
+}
+
+/** One decoding pass over `source`, with each output character's source range. */
+function decodePass(
+  source: string,
+  starts: Int32Array | undefined,
+  ends: Int32Array | undefined,
+): ShadowText {
+  let out = '';
+  const outStarts: number[] = [];
+  const outEnds: number[] = [];
+  const push = (chars: string, from: number, to: number): void => {
+    out += chars;
+    const s = starts === undefined ? from : starts[from];
+    const e = ends === undefined ? to : ends[to - 1];
+    for (let k = 0; k < chars.length; k++) {
+      outStarts.push(s);
+      outEnds.push(e);
+    }
+  };
+  for (let i = 0; i < source.length;) {
+    const c = source.charCodeAt(i);
+    if (c === 0x25 || c === 0x5c || c === 0x26) {
+      const escape = escapeAt(source, i);
+      if (escape !== undefined) {
+        push(foldKey(escape[0]), i, i + escape[1]);
+        i += escape[1];
+        continue;
+      }
+    }
+    if (c >= 0x80) {
+      // A surrogate pair is one character.
+      const width = c >= 0xd800 && c <= 0xdbff && i + 1 < source.length ? 2 : 1;
+      const folded = foldKey(source.slice(i, i + width));
+      if (folded !== '') push(folded, i, i + width);
+      i += width;
+      continue;
+    }
+    push(source[i], i, i + 1);
+    i++;
+  }
+  return {
+    text: out,
+    starts: Int32Array.from(outStarts),
+    ends: Int32Array.from(outEnds),
+  };
+}
+
+/** The shadow of `text`, or `undefined` when it would be the text itself. */
+export function shadowOf(text: string): ShadowText | undefined {
+  if (!NEEDS_SHADOW.test(text)) return undefined;
+  let shadow = decodePass(text, undefined, undefined);
+  // Double encoding (`%253D`): one more pass, from the first pass's output.
+  if (NEEDS_SHADOW.test(shadow.text) && shadow.text !== text) {
+    shadow = decodePass(shadow.text, shadow.starts, shadow.ends);
+  }
+  return shadow.text === text ? undefined : shadow;
+}

@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { redact } from '../../lib/redaction/redact.js';
+
+const R = '[REDACTED]';
+// A generated opaque credential: 32 characters, both cases and digits, as most vendors issue them.
+const CREDENTIAL = 'q7Wm2Xz9Kp4Lr8Tn1Vb6Hc3Jd5Fg0Sa2';
+
+// Config keys that name secrets, as people write them: each censors a readable value too.
+const SECRET_KEYS = [
+  'stripeKey',
+  'sendgridKey',
+  'accessKey',
+  'signingKey',
+  'accountKey',
+  'encryptionKey',
+  'masterKey',
+  'dsn',
+  'SENTRY_DSN',
+  'connectionString',
+  'databaseUrl',
+  'DATABASE_URL',
+  'webhookUrl',
+  'credentials',
+  'pass',
+  'pw',
+  'pin',
+  'otp',
+  'jwt',
+  'tokens',
+  'tokenValue',
+  'access_key_id',
+  'AWS_SECRET_ACCESS_KEY',
+  'resetPassword',
+  'passwordHash',
+  'password2',
+  'clientSecretValue',
+  'xapi_key',
+  'APIKey',
+  'oauth2Token',
+  'private_key_pem',
+];
+
+// Broad words: a credential-shaped value is censored, a readable one stays.
+const GUARDED_KEYS = [
+  'signature',
+  'sig',
+  'auth',
+  'code',
+  'session',
+  'key',
+  'cacheKey',
+  'licenseNumberKey',
+];
+
+const READABLE: readonly (readonly [string, unknown])[] = [
+  ['cacheKey', 'user:42:orders'],
+  ['primaryKey', 'id'],
+  ['sortKey', 'createdAt'],
+  ['partitionKey', 'tenant-7'],
+  ['idempotencyKey', 'order-2026-12-01-0042'],
+  ['tokenType', 'Bearer'],
+  ['tokensUsed', 1234],
+  ['code', 'ERR_INVALID_ARG_TYPE'],
+  ['signature', 'SHA256withRSA'],
+  ['session', 'expired'],
+  ['auth', 'jwt'],
+  ['secretaryName', 'Ada Lovelace'],
+  ['passwordResetRequired', true],
+  ['passwordPolicy', 'min 12 characters'],
+  ['isSecret', false],
+  ['hasPassword', true],
+  ['tokenizer', 'cl100k'],
+  ['passage', 'Call me Ishmael.'],
+  ['author', 'bob'],
+  ['authorId', 42],
+  ['keyboard', 'dvorak'],
+  ['compass', 'north'],
+  ['bypass', 'cache'],
+];
+
+describe('keys: natural config keys censor their value', () => {
+  it.each(SECRET_KEYS)('%s', (key) => {
+    expect(redact({ [key]: 'hunter2', keep: 'x' })).toEqual({
+      [key]: R,
+      keep: 'x',
+    });
+    expect(redact(`${key}=hunter2 next`)).toBe(`${key}=${R} next`);
+    expect(redact(`{"${key}":"hunter2","n":1}`)).toBe(
+      `{"${key}":"${R}","n":1}`,
+    );
+  });
+});
+
+describe('keys: broad words censor credential-shaped values only', () => {
+  it.each(GUARDED_KEYS)('%s', (key) => {
+    expect(redact({ [key]: CREDENTIAL })).toEqual({ [key]: R });
+    expect(redact(`${key}=${CREDENTIAL} next`)).toBe(`${key}=${R} next`);
+    expect(redact({ [key]: 'order-42' })).toEqual({ [key]: 'order-42' });
+    expect(redact(`${key}=order-42 next`)).toBe(`${key}=order-42 next`);
+  });
+});
+
+describe('keys: readable keys and values stay readable', () => {
+  it.each(READABLE)('%s', (key, value) => {
+    expect(redact({ [key]: value })).toEqual({ [key]: value });
+    const text = `${key}=${String(value)}`;
+    expect(redact(text)).toBe(text);
+  });
+});
+
+describe('keys: lookalikes and invisibles fold to the key they show', () => {
+  it.each([
+    ['Cyrillic а', 'p\u0430ssword'],
+    ['Greek ο', 't\u03bfken'],
+    ['fullwidth letters', '\uff50\uff41\uff53\uff53\uff57\uff4f\uff52\uff44'],
+    ['zero-width space', 'pass\u200bword'],
+    ['zero-width joiner', 'sec\u200dret'],
+    ['soft hyphen', 'api\u00adkey'],
+    ['combining mark', 'pa\u0301ssword'],
+  ])('%s', (_what, key) => {
+    expect(redact({ [key]: 'hunter2' })).toEqual({ [key]: R });
+    expect(redact(`${key}=hunter2 ok`)).toBe(`${key}=${R} ok`);
+  });
+});
+
+describe('header lists: flat rawHeaders and entry arrays', () => {
+  it("censors a value after a secret name in Node's req.rawHeaders", () => {
+    const rawHeaders = [
+      'Host',
+      'api.example.org',
+      'Cookie',
+      'session=s%3Aabc.def',
+      'Authorization',
+      'Bearer abc.def-123',
+      'X-Api-Key',
+      'k3y',
+      'Accept',
+      'application/json',
+    ];
+    expect(redact({ rawHeaders })).toEqual({
+      rawHeaders: [
+        'Host',
+        'api.example.org',
+        'Cookie',
+        R,
+        'Authorization',
+        R,
+        'X-Api-Key',
+        R,
+        'Accept',
+        'application/json',
+      ],
+    });
+  });
+
+  it('censors the value of a secret-named entry: [...headers.entries()], Object.entries()', () => {
+    const headers = new Headers({ cookie: 'sid=abc', accept: 'text/html' });
+    expect(redact([...headers.entries()])).toEqual([
+      ['accept', 'text/html'],
+      ['cookie', R],
+    ]);
+    expect(
+      redact(Object.entries({ password: 'hunter2', user: 'ada' })),
+    ).toEqual([
+      ['password', R],
+      ['user', 'ada'],
+    ]);
+  });
+
+  it('leaves a list of words alone, even one that names secret fields', () => {
+    const list = ['password', 'email', 'token', 'name'];
+    expect(redact({ missing: list })).toEqual({ missing: list });
+  });
+});

@@ -1,0 +1,234 @@
+import { describe, expect, it } from 'vitest';
+import { redact } from '../../lib/redaction/redact.js';
+
+const R = '[REDACTED]';
+
+// [what, input, expected]: the secret goes, everything around it stays byte for byte.
+const CENSORED: readonly (readonly [string, string, string])[] = [
+  ['Go :=', 'password := "hunter2"', `password := "${R}"`],
+  [
+    '== with a literal',
+    'if password == "hunter2" then',
+    `if password == "${R}" then`,
+  ],
+  [
+    'Ruby symbol =>',
+    ':password => "hunter2", :user => "bob"',
+    `:password => "${R}", :user => "bob"`,
+  ],
+  [
+    'PHP/Ruby string key =>',
+    "'password' => 'hunter2',",
+    `'password' => '${R}',`,
+  ],
+  [
+    'print_r [key] => bare',
+    '[password] => hunter2\n[user] => bob',
+    `[password] => ${R}\n[user] => bob`,
+  ],
+  [
+    'XML element',
+    '<login><password>hunter2</password></login>',
+    `<login><password>${R}</password></login>`,
+  ],
+  [
+    'XML element with attributes',
+    '<Password type="text">hunter2</Password>',
+    `<Password type="text">${R}</Password>`,
+  ],
+  [
+    'YAML block value',
+    'db:\n  password: |\n    hunter2\n    more\nport: 5432',
+    `db:\n  password: |\n    ${R}\nport: 5432`,
+  ],
+  [
+    'YAML folded value',
+    'secret: >-\n  s3cr3t-line\nnext: 1',
+    `secret: >-\n  ${R}\nnext: 1`,
+  ],
+  ['value holding )', 'password=ab)cd rest', `password=${R} rest`],
+  ['value holding ;', 'password=ab;cd rest', `password=${R} rest`],
+  ['value holding ,', 'password=ab,cd rest', `password=${R} rest`],
+  ['value holding &', 'password=ab&cd rest', `password=${R} rest`],
+  ['value holding ] and }', 'password=a]b}c rest', `password=${R} rest`],
+  [
+    'value ends where the next pair begins',
+    'password=ab&user=bob',
+    `password=${R}&user=bob`,
+  ],
+  [
+    'cookie attributes',
+    'sid=abc; Path=/; HttpOnly',
+    `sid=${R}; Path=/; HttpOnly`,
+  ],
+  [
+    'ADO.NET keys with spaces',
+    'Password=pa55;User Id=sa',
+    `Password=${R};User Id=sa`,
+  ],
+  ['pair in parentheses', '(password=hunter2)', `(password=${R})`],
+  [
+    'pair ending a sentence',
+    'it was password=hunter2.',
+    `it was password=${R}.`,
+  ],
+  [
+    'curl -u',
+    'curl -u deploy:hunter2 https://example.org',
+    `curl -u deploy:${R} https://example.org`,
+  ],
+  [
+    'curl --user',
+    'curl --user deploy:hunter2 -X GET',
+    `curl --user deploy:${R} -X GET`,
+  ],
+  [
+    '--password x',
+    'app --password hunter2 --port 80',
+    `app --password ${R} --port 80`,
+  ],
+  [
+    '--api-key "x"',
+    'cli --api-key "k3y v4lue" next',
+    `cli --api-key "${R}" next`,
+  ],
+  ['mysql -pX', 'mysql -u root -phunter2 shop', `mysql -u root -p${R} shop`],
+  [
+    'token as URL userinfo',
+    'git clone https://Zx81Kq2Lm0Np4Rs6Tv8W@github.com/o/r',
+    `git clone https://${R}@github.com/o/r`,
+  ],
+  [
+    '?key= in free text',
+    'GET /maps?key=AbC123xyz&z=3',
+    `GET /maps?key=${R}&z=3`,
+  ],
+  [
+    '&sig= in free text',
+    'blob?sv=2024&sig=Qx1%2Bz&se=1',
+    `blob?sv=2024&sig=${R}&se=1`,
+  ],
+  [
+    'X-Amz-Signature',
+    '?X-Amz-Date=1&X-Amz-Signature=9f8e7d',
+    `?X-Amz-Date=1&X-Amz-Signature=${R}`,
+  ],
+  ['X-Goog-Signature', '&X-Goog-Signature=abcd1234', `&X-Goog-Signature=${R}`],
+  [
+    'OAuth code',
+    '/callback?code=4%2F0AX4Xf&state=s1',
+    `/callback?code=${R}&state=s1`,
+  ],
+  [
+    'client_assertion',
+    '&client_assertion=eyA.eyB&x=1',
+    `&client_assertion=${R}&x=1`,
+  ],
+  [
+    'SharedAccessKey in a connection string',
+    'Endpoint=sb://x/;SharedAccessKeyName=root;SharedAccessKey=Ab3dEf6hIj9kLm2nOp4=',
+    `Endpoint=sb://x/;SharedAccessKeyName=root;SharedAccessKey=${R}`,
+  ],
+  [
+    'AccountKey',
+    'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=Zx81Kq2Lm0Np4Rs6Tv8W==;',
+    `DefaultEndpointsProtocol=https;AccountName=a;AccountKey=${R};`,
+  ],
+  [
+    'NBSP around =',
+    'password\u00a0=\u00a0hunter2 ok',
+    `password\u00a0=\u00a0${R} ok`,
+  ],
+  ['fullwidth =', 'password\uff1dhunter2 ok', `password\uff1d${R} ok`],
+  ['fullwidth :', 'password\uff1a hunter2 ok', `password\uff1a ${R} ok`],
+  [
+    'Cyrillic а in the key',
+    'p\u0430ssword=hunter2 ok',
+    `p\u0430ssword=${R} ok`,
+  ],
+  [
+    'fullwidth key',
+    '\uff50\uff41\uff53\uff53\uff57\uff4f\uff52\uff44=hunter2',
+    `\uff50\uff41\uff53\uff53\uff57\uff4f\uff52\uff44=${R}`,
+  ],
+  [
+    'zero-width space in the key',
+    'pass\u200bword=hunter2 ok',
+    `pass\u200bword=${R} ok`,
+  ],
+  [
+    'soft hyphen in the key',
+    'pass\u00adword=hunter2 ok',
+    `pass\u00adword=${R} ok`,
+  ],
+  ['percent-encoded pair', 'q=password%3Dhunter2&x=1', `q=password%3D${R}&x=1`],
+  [
+    'double-encoded pair',
+    'q=password%253Dhunter2 ok',
+    `q=password%253D${R} ok`,
+  ],
+  [
+    '\\u-escaped key letter',
+    '{"\\u0070assword":"hunter2"}',
+    `{"\\u0070assword":"${R}"}`,
+  ],
+  [
+    'HTML entity in the key',
+    'pass&#119;ord=hunter2 ok',
+    `pass&#119;ord=${R} ok`,
+  ],
+  [
+    'HTML-encoded quotes',
+    '{&quot;password&quot;:&quot;hunter2&quot;}',
+    `{&quot;password&quot;:&quot;${R}&quot;}`,
+  ],
+];
+
+// Code and prose that name a secret without holding one, and readable values under broad keys.
+const KEPT: readonly (readonly [string, string])[] = [
+  ['strict comparison', 'if (token === X) {'],
+  ['comparison with a member', 'return token == user.token;'],
+  ['arrow function', 'const f = (token) => token.trim();'],
+  ['TypeScript type', 'password: string;'],
+  ['optional property type', 'password?: string | undefined'],
+  ['Mongoose type', '{ password: String, email: String }'],
+  ['config member', 'secret: config.secret,'],
+  ['environment variable', 'apiKey: process.env.API_KEY,'],
+  ['config call', "secret: config.get('JWT_SECRET'),"],
+  ['Go getenv', 'password := os.Getenv("DB_PASSWORD")'],
+  ['this member', 'this.password = this.hash(password);'],
+  ['new instance', 'token = new Token(payload)'],
+  ['await', 'token = await sign(payload)'],
+  ['prose after password:', 'Invalid value for password: too short'],
+  ['validation message', 'password: must be at least 8 characters'],
+  ['basic in prose', 'a basic GraphQL server'],
+  ['Basic authentication in prose', 'Basic authentication is required'],
+  ['cache key', 'cacheKey=user:42:orders'],
+  ['sort key', 'sortKey: createdAt'],
+  ['error code', 'code: ERR_INVALID_ARG_TYPE'],
+  ['session word', 'session: expired'],
+  ['flag after a secret word', 'passwordResetRequired=true'],
+  ['-p as a flag of another command', 'ls -p /tmp and ssh -p 2222 host'],
+  ['ssh userinfo', 'ssh://git@github.com/org/repo'],
+  ['scope operator', 'Auth::password::check'],
+  ['path of a tokenizer package', 'node_modules/@tokenizer/token/index.js:12'],
+];
+
+describe('pair grammar: the secret goes, the rest stays', () => {
+  it.each(CENSORED)('%s', (_what, input, expected) => {
+    expect(redact(input)).toBe(expected);
+  });
+
+  it.each(CENSORED)(
+    '%s, inside an object under an innocuous key',
+    (_what, input, expected) => {
+      expect(redact({ note: input })).toEqual({ note: expected });
+    },
+  );
+});
+
+describe('pair grammar: code, prose and readable values are left alone', () => {
+  it.each(KEPT)('%s', (_what, input) => {
+    expect(redact(input)).toBe(input);
+  });
+});
