@@ -19,6 +19,7 @@ import {
 } from './redact.constants.js';
 import { looksLikeCredential } from './keys/credential-value.js';
 import { GUARDED, SECRET } from './keys/secret-key.matcher.js';
+import { DRIVER_ROW_FIELDS } from './driver-errors.js';
 import { namedArrayShape, type NamedArray } from './header-arrays.js';
 import { cutLongText } from './long-text.js';
 import type { Redactor } from './redact.interfaces.js';
@@ -331,6 +332,11 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
       if (spent()) {
         put(out, TRUNCATED_MAP_KEY, RECORD_BUDGET_MARKER);
         return out;
+      }
+      if (builtIns && DRIVER_ROW_FIELDS.has(key)) {
+        nodesLeft--;
+        put(out, key, censor);
+        continue;
       }
       field(out, err, key, depth, seen);
     }

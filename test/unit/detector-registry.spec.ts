@@ -50,6 +50,10 @@ const EXAMPLE: Record<SecretKind, { text: string; secret: string }> = {
     text: 'pushed with ghp_0123456789abcdefghijklmnopqrstuvwxyz',
     secret: 'ghp_0123456789abcdefghijklmnopqrstuvwxyz',
   },
+  'row-data': {
+    text: 'insert failed: Failing row contains (7, ada, hunter2).',
+    secret: '7, ada, hunter2',
+  },
   'private-key': {
     text: 'key -----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0B\n-----END PRIVATE KEY----- end',
     secret:

@@ -30,7 +30,8 @@ export function cardNetwork(digits: string): CardNetwork | undefined {
   const p2 = Number(digits.slice(0, 2));
   const p3 = Number(digits.slice(0, 3));
   const p4 = Number(digits.slice(0, 4));
-  if (digits[0] === '4') return 'visa';
+  // Visa issues 16 and 19 digits; its retired 13-digit numbers collide with EAN-13 barcodes (`4…`).
+  if (digits[0] === '4') return n === 16 || n === 19 ? 'visa' : undefined;
   if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) {
     return n === 16 ? 'mastercard' : undefined;
   }

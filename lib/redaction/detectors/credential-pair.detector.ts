@@ -7,7 +7,7 @@ import {
   normalizeKey,
 } from '../keys/secret-key.matcher.js';
 import type { SecretMatch } from '../scanner/secret-span.js';
-import { isCodeValue, isProseAt } from './pair/code-value.js';
+import { isCodeValue, isMaskAt, isProseAt } from './pair/code-value.js';
 import { isPairBlank, isQueryParameter, keyBefore } from './pair/pair-key.js';
 import { readValue } from './pair/pair-value.js';
 import {
@@ -60,6 +60,9 @@ function separatorAt(text: string, sep: number): Separator | undefined {
     if (next === EQUALS) {
       let after = sep + 1;
       while (text.charCodeAt(after) === EQUALS) after++;
+      // An operator stands between blanks; `…LPw=="` is base64 padding.
+      if (text.charCodeAt(sep - 1) !== 0x20 && text.charCodeAt(after) !== 0x20)
+        return undefined;
       return { after, literalOnly: true, colon: false };
     }
     // `key => "v"` (Ruby, PHP, Perl dumps); `[password] => v` is handled by the caller.
@@ -146,6 +149,16 @@ function scanPairs(
     if (verdict === NOT_SECRET) continue;
     // Everything that can reject the value without reading it to its end is tried first, so a rejected
     // value costs no more than its first characters (the scan stays linear on repeated pairs).
+    // `` `Cookie:` header ``: the quote around the key closes right after the separator, no value.
+    const opener = text.charCodeAt(pairKey.start - 1);
+    if (
+      from === separator.after &&
+      isQuote(opener) &&
+      text.charCodeAt(from) === opener &&
+      !isQuote(text.charCodeAt(sep - 1))
+    ) {
+      continue;
+    }
     const peek = valueTextStart(text, from);
     const quoted = peek !== from;
     if (separator.literalOnly && !quoted && !pairKey.bracketed) continue;
@@ -157,7 +170,8 @@ function scanPairs(
     const textStart = scheme.test(text) ? scheme.lastIndex : peek;
     if (censored(text, textStart, censor)) continue;
     if (!quoted) {
-      if (isCodeValue(text, textStart, text.length)) continue;
+      if (isCodeValue(text, textStart, text.length, pairKey.key)) continue;
+      if (isMaskAt(text, textStart)) continue;
       if (separator.colon && isProseAt(text, textStart)) continue;
       // A broad key's credential is a token: a bracket or a symbol first is not one.
       if (verdict === GUARDED && !isTokenStart(text.charCodeAt(textStart)))

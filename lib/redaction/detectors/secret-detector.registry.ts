@@ -7,6 +7,7 @@ import { credentialPairDetector } from './credential-pair.detector.js';
 import { jwtDetector } from './jwt.detector.js';
 import { markupPairDetector } from './markup-pair.detector.js';
 import { privateKeyDetector } from './private-key.detector.js';
+import { rowDataDetector } from './row-data.detector.js';
 import { tokenDetector } from './token.detector.js';
 
 /**
@@ -24,6 +25,7 @@ export const SECRET_DETECTORS = Object.freeze([
   awsKeyDetector,
   tokenDetector,
   privateKeyDetector,
+  rowDataDetector,
 ] as const);
 
 /** Every kind of secret the built-in detectors report. */

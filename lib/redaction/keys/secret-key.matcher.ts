@@ -56,6 +56,10 @@ export function judgeKey(rawKey: string): KeyVerdict {
   const words = keyWords(folded);
   if (words.length === 0) return NOT_SECRET;
   if (words.length > 1 && PREDICATES.has(words[0])) return NOT_SECRET;
+  // Base64 and random ids split into many scraps (`BcqZs5hQrOJ9qMYHLPw` ends in `pw`): not a name.
+  let scraps = 0;
+  for (const word of words) if (word.length <= 2) scraps++;
+  if (scraps >= 3) return NOT_SECRET;
   // The head is the last word that is not a holder (`tokenValue` is named by `token`).
   let end = words.length;
   while (end > 1 && (HOLDERS.has(words[end - 1]) || isDigits(words[end - 1])))

@@ -135,12 +135,43 @@ function isIdentifierChar(code: number): boolean {
   return isIdentifierStart(code) || (code >= 0x30 && code <= 0x39);
 }
 
+// What follows a type in a parameter list or a declaration: `(token: Token)`, `key: Key,`, `x: Foo | Bar`.
+const AFTER_TYPE = new Set([0x29, 0x2c, 0x3e, 0x7c, 0x3b, 0x3d]);
+
+/** A capitalised name of letters only, followed by what follows a type: `token: Token)`. */
+function isTypeAnnotation(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  if (first < 0x41 || first > 0x5a) return false;
+  for (let i = start + 1; i < end; i++) {
+    const lower = text.charCodeAt(i) | 0x20;
+    if (lower < 0x61 || lower > 0x7a) return false;
+  }
+  let after = end;
+  while (text.charCodeAt(after) === 0x20) after++;
+  return AFTER_TYPE.has(text.charCodeAt(after));
+}
+
+/** Whether the value is a mask already (`*****`, `••••`) or markdown emphasis closing (`**`, `__`). */
+export function isMaskAt(text: string, start: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c !== 0x2a && c !== 0x5f && c !== 0x2022) return false;
+  let end = start + 1;
+  while (text.charCodeAt(end) === c) end++;
+  // The run must stand alone: `**secret**` is a value, `*****` and `__ string` are not.
+  return end - start >= 2 && !isIdentifierChar(text.charCodeAt(end));
+}
+
 /**
  * Whether the unquoted value at `[start, end)` is code: a type or keyword (`string`, `new`, `await`),
  * a call (`getSecret(`, `config.get(`), or a member chain from a configuration or input root
  * (`process.env.X`, `this.password`, `dto.password`).
  */
-export function isCodeValue(text: string, start: number, end: number): boolean {
+export function isCodeValue(
+  text: string,
+  start: number,
+  end: number,
+  key?: string,
+): boolean {
   let i = start;
   if (!isIdentifierStart(text.charCodeAt(i))) return false;
   let dots = 0;
@@ -166,25 +197,44 @@ export function isCodeValue(text: string, start: number, end: number): boolean {
   if (firstEnd === -1) firstEnd = i;
   const first = text.slice(start, firstEnd);
   const next = text.charCodeAt(i);
-  // A call: `decrypt(`, `config.get(`. A generic type: `Record<`, `Array<`.
-  if (next === 0x28 || (next === 0x3c && dots === 0)) return true;
-  if (dots === 0) return i === firstEnd && TYPE_AND_KEYWORDS.has(first);
-  return CODE_ROOTS.has(first);
+  // A call: `decrypt(`, `config.get(`. An index: `cookies['sid']`. A generic type: `Record<`.
+  if (next === 0x28 || next === 0x5b || (next === 0x3c && dots === 0))
+    return true;
+  if (dots === 0) {
+    return TYPE_AND_KEYWORDS.has(first) || isTypeAnnotation(text, start, i);
+  }
+  if (CODE_ROOTS.has(first)) return true;
+  // A field copied from another object: `password: dto.password`, `cookies: login.cookies`.
+  return (
+    key !== undefined && text.slice(text.lastIndexOf('.', i) + 1, i) === key
+  );
 }
 
 const MAX_PROSE_WORD = 9;
 
-/** Whether the bare word at `start`, after `key: `, is prose: `password: too short`, `password: required`. */
+const MAX_WORD = 24;
+
+function isLetterCode(code: number): boolean {
+  const lower = code | 0x20;
+  return lower >= 0x61 && lower <= 0x7a;
+}
+
+/**
+ * Whether the bare text at `start`, after `key: `, is prose: a word such as `too`, `required`, `must`
+ * (`password: too short`), or a word of letters that a sentence goes on after (`password: valid JS
+ * source`, `_password_: password string according to…`). A value with a digit or a symbol is not prose.
+ */
 export function isProseAt(text: string, start: number): boolean {
   let end = start;
-  while (end - start <= MAX_PROSE_WORD) {
-    const code = text.charCodeAt(end) | 0x20;
-    if (code < 0x61 || code > 0x7a) break;
-    end++;
-  }
-  if (end === start || end - start > MAX_PROSE_WORD) return false;
+  while (end - start <= MAX_WORD && isLetterCode(text.charCodeAt(end))) end++;
+  if (end === start || end - start > MAX_WORD) return false;
   // The word must end there: `required` yes, `required42` no.
   const next = text.charCodeAt(end);
   if (isIdentifierChar(next) || next === 0x2d) return false;
-  return PROSE.has(text.slice(start, end).toLowerCase());
+  if (
+    end - start <= MAX_PROSE_WORD &&
+    PROSE.has(text.slice(start, end).toLowerCase())
+  )
+    return true;
+  return next === 0x20 && isLetterCode(text.charCodeAt(end + 1));
 }

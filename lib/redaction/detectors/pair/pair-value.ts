@@ -74,6 +74,23 @@ function closingBracket(text: string, from: number): number {
   return text.length;
 }
 
+function isBlankTo(text: string, from: number, end: number): boolean {
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!(isPairBlank(c) || c === LINE_FEED || c === CARRIAGE_RETURN))
+      return false;
+  }
+  return true;
+}
+
+const TYPE_SCHEMA =
+  /^\{\s*["']?type["']?\s*:\s*["']?[A-Za-z]{3,10}["']?\s*(?:,\s*["']?(?:format|minLength|maxLength|pattern|description|nullable)["']?\s*:\s*(?:\d{1,4}|true|false|"[^"\n]{0,80}"|'[^'\n]{0,80}')\s*)*\}$/;
+const MAX_SCHEMA = 200;
+
+function isTypeSchema(text: string, start: number, end: number): boolean {
+  return end - start <= MAX_SCHEMA && TYPE_SCHEMA.test(text.slice(start, end));
+}
+
 /**
  * Whether a key and a separator start at `at`: `b=` in `a=1&b=2`, ` Path=` in a cookie, `User Id=` in
  * an ADO.NET connection string.
@@ -211,6 +228,11 @@ export function readValue(
     quoted = true;
   } else if (first === 0x7b || first === 0x5b) {
     end = closingBracket(text, start);
+    // Empty brackets, or one that ends the text (`const secret = {` cut from a source line), hold
+    // nothing; a JSON schema (`{ type: 'string' }`) names a type, not a value. `}` is `{` + 2, `]` `[` + 2.
+    const inner = text.charCodeAt(end - 1) === first + 2 ? end - 1 : end;
+    if (isBlankTo(text, start + 1, inner) || isTypeSchema(text, start, end))
+      return undefined;
   } else if (isBlockIndicator(text, start)) {
     from = text.indexOf('\n', start) + 1;
     end = blockScalarEnd(text, lineStart(text, options.keyStart), from);
@@ -218,6 +240,16 @@ export function readValue(
     while (from < end && isPairBlank(text.charCodeAt(from))) from++;
   } else if (options.toLineEnd) {
     end = lineEnd(text, start);
+    // `-H 'Authorization: Bearer x'`: a quote just before the key closes the header.
+    const quote = text.charCodeAt(options.keyStart - 1);
+    if (
+      quote === DOUBLE_QUOTE ||
+      quote === SINGLE_QUOTE ||
+      quote === BACKTICK
+    ) {
+      const close = text.indexOf(text[options.keyStart - 1], start);
+      if (close !== -1 && close < end) end = close;
+    }
   } else if (start > options.memo.start && start < options.memo.end) {
     end = options.memo.end;
   } else {
