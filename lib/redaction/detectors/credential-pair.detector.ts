@@ -1,4 +1,8 @@
-import { looksLikeCredential } from '../keys/credential-value.js';
+import {
+  credentialShape,
+  looksLikeCredential,
+  suffixLooksLikeCredential,
+} from '../keys/credential-value.js';
 import {
   GUARDED,
   NOT_SECRET,
@@ -9,7 +13,7 @@ import {
 import type { SecretMatch } from '../scanner/secret-span.js';
 import { isCodeValue, isMaskAt, isProseAt } from './pair/code-value.js';
 import { isPairBlank, isQueryParameter, keyBefore } from './pair/pair-key.js';
-import { readValue } from './pair/pair-value.js';
+import { readValue, type BareMemo } from './pair/pair-value.js';
 import {
   defineDetector,
   type ScanContext,
@@ -56,6 +60,8 @@ function separatorAt(text: string, sep: number): Separator | undefined {
     return { after: sep + 1, literalOnly: false, colon: true };
   }
   if (c === EQUALS) {
+    // Inside a run of `=` (read once, from its first): `====` is not a pair, nor quadratic.
+    if (text.charCodeAt(sep - 1) === EQUALS) return undefined;
     // `==`/`===` compare (`token === X`); the string literal compared to is still written out.
     if (next === EQUALS) {
       let after = sep + 1;
@@ -125,7 +131,7 @@ function scanPairs(
 ): void {
   const { censor } = context;
   const cursor = new SeparatorCursor(text);
-  const memo = { start: -1, end: -1 };
+  const memo: BareMemo = { start: -1, end: -1 };
   let covered = 0;
   for (let sep = cursor.take(); sep !== -1; sep = cursor.take()) {
     const separator = separatorAt(text, sep);
@@ -186,11 +192,29 @@ function scanPairs(
     const start = Math.max(value.start, textStart);
     const { end } = value;
     if (start >= end) continue;
-    if (verdict === GUARDED && !looksLikeCredential(text, start, end)) continue;
+    if (verdict === GUARDED && !guardedCredential(text, start, end, memo))
+      continue;
     // Separators after a value are tried again: `password= token: x` finds both.
     found.push({ kind: 'credential-pair', start, end });
     covered = Math.max(covered, end);
   }
+}
+
+/**
+ * A broad key's value, judged in constant time when it lies in the last bare value read: the span's
+ * shape is taken once, so `key=key=key=…` stays linear.
+ */
+function guardedCredential(
+  text: string,
+  start: number,
+  end: number,
+  memo: BareMemo,
+): boolean {
+  if (end !== memo.end || start < memo.start) {
+    return looksLikeCredential(text, start, end);
+  }
+  memo.shape ??= credentialShape(text, memo.start, memo.end);
+  return suffixLooksLikeCredential(memo.shape, start);
 }
 
 function isTokenStart(code: number): boolean {

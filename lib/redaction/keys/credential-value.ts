@@ -18,29 +18,59 @@ const MIN_LENGTH = 16;
 // Longer than any cache key or identifier a person writes; bounded so the test stays cheap.
 const MAX_LENGTH = 4096;
 
+/** @internal Where the last character of each kind is in a span: enough to judge any suffix of it at once. */
+export interface CredentialShape {
+  readonly end: number;
+  readonly lastOther: number;
+  readonly lastLower: number;
+  readonly lastUpper: number;
+  readonly lastDigit: number;
+}
+
+/** @internal One pass over `[start, end)`. */
+export function credentialShape(
+  text: string,
+  start: number,
+  end: number,
+): CredentialShape {
+  let lastOther = -1;
+  let lastLower = -1;
+  let lastUpper = -1;
+  let lastDigit = -1;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (!isTokenChar(code)) lastOther = i;
+    else if (code >= 0x61 && code <= 0x7a) lastLower = i;
+    else if (code >= 0x41 && code <= 0x5a) lastUpper = i;
+    else if (code >= 0x30 && code <= 0x39) lastDigit = i;
+  }
+  return { end, lastOther, lastLower, lastUpper, lastDigit };
+}
+
 /**
- * @internal Whether a value under a broad key (`signingKey`, `auth`, `code`) looks like a credential: one
- * unbroken run of token characters, at least 16 long, with letters and digits, and either both cases
- * or 32 characters and more (hex keys). `user:42:orders`, `createdAt`, `ERR_INVALID_ARG` and
- * `2026-12-01` do not.
+ * @internal Whether `[from, shape.end)` looks like a credential: one unbroken run of token characters,
+ * at least 16 long, with letters and digits, and either both cases or 32 characters and more (hex
+ * keys). `user:42:orders`, `createdAt`, `ERR_INVALID_ARG` and `2026-12-01` do not.
  */
+export function suffixLooksLikeCredential(
+  shape: CredentialShape,
+  from: number,
+): boolean {
+  const length = shape.end - from;
+  if (length < MIN_LENGTH || length > MAX_LENGTH) return false;
+  if (shape.lastOther >= from || shape.lastDigit < from) return false;
+  const lower = shape.lastLower >= from;
+  const upper = shape.lastUpper >= from;
+  if (!(lower || upper)) return false;
+  return (lower && upper) || length >= 32;
+}
+
+/** @internal Whether a value under a broad key (`signingKey`, `auth`, `code`) looks like a credential. */
 export function looksLikeCredential(
   value: string,
   start = 0,
   end = value.length,
 ): boolean {
-  const length = end - start;
-  if (length < MIN_LENGTH || length > MAX_LENGTH) return false;
-  let lower = false;
-  let upper = false;
-  let digit = false;
-  for (let i = start; i < end; i++) {
-    const code = value.charCodeAt(i);
-    if (!isTokenChar(code)) return false;
-    if (code >= 0x61 && code <= 0x7a) lower = true;
-    else if (code >= 0x41 && code <= 0x5a) upper = true;
-    else if (code >= 0x30 && code <= 0x39) digit = true;
-  }
-  if (!digit || !(lower || upper)) return false;
-  return (lower && upper) || length >= 32;
+  if (end - start < MIN_LENGTH || end - start > MAX_LENGTH) return false;
+  return suffixLooksLikeCredential(credentialShape(value, start, end), start);
 }

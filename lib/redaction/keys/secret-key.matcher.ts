@@ -90,10 +90,17 @@ export function judgeKey(rawKey: string): KeyVerdict {
 
 /** @internal Whether a URL query parameter of this name carries a credential. */
 export function isSecretUrlParameter(name: string): boolean {
-  return (
-    URL_PARAMETERS.has(normalizeKey(foldKey(name))) || judgeKey(name) === SECRET
-  );
+  let hit = urlParameterCache.get(name);
+  if (hit === undefined) {
+    hit =
+      URL_PARAMETERS.has(normalizeKey(foldKey(name))) ||
+      judgeKey(name) === SECRET;
+    if (urlParameterCache.size >= KEY_CACHE_LIMIT) urlParameterCache.clear();
+    urlParameterCache.set(name, hit);
+  }
+  return hit;
 }
+const urlParameterCache = new Map<string, boolean>();
 
 export interface KeyMatcherOptions {
   /** Include the built-in vocabulary. */

@@ -129,11 +129,36 @@ export function compilePreCheck(
   const markerAt = Int32Array.from(flat, (m) => m.at);
   const markerNear = Int32Array.from(flat, (m) => m.near);
   const markerBit = Int32Array.from(flat, (m) => m.bit);
+  // Per anchor, the characters a marker may have just before or just after it: an occurrence with
+  // neither neighbour (most `-`, `_`, `p` in ordinary text) is left after two table reads.
+  const nearBefore = new Uint8Array(anchors.length * 128);
+  const nearAfter = new Uint8Array(anchors.length * 128);
+  anchors.forEach((anchor, k) => {
+    for (const m of anchor.markers) {
+      // A neighbour outside ASCII would not fit the tables: both sides then admit everything.
+      if (m.near >= 128) {
+        nearBefore.fill(1, k * 128, k * 128 + 128);
+        nearAfter.fill(1, k * 128, k * 128 + 128);
+      } else if (m.at > 0) {
+        nearBefore[k * 128 + m.near] = 1;
+      } else {
+        nearAfter[k * 128 + m.near] = 1;
+      }
+    }
+  });
 
   /** The bits of the markers found around an occurrence of anchor `k` at `i`. */
   const anchorBits = (text: string, i: number, k: number, bits: number) => {
     bits |= single[k];
     if ((bits & all[k]) === all[k]) return bits;
+    const before = i > 0 ? text.charCodeAt(i - 1) : 128;
+    const after = text.charCodeAt(i + 1);
+    if (
+      !(before < 128 && nearBefore[k * 128 + before] === 1) &&
+      !(after < 128 && nearAfter[k * 128 + after] === 1)
+    ) {
+      return bits;
+    }
     for (let j = from[k]; j < from[k + 1]; j++) {
       if ((bits & markerBit[j]) !== 0) continue;
       const at = markerAt[j];

@@ -7,6 +7,7 @@ import {
   SINGLE_QUOTE,
   isKeyChar,
 } from '../../scanner/char-codes.js';
+import type { CredentialShape } from '../../keys/credential-value.js';
 import { isPairBlank } from './pair-key.js';
 
 // What ends an unquoted value at once: whitespace, quotes, markup, escapes. `& ; ,` end it only where a
@@ -191,6 +192,8 @@ function isBlockIndicator(text: string, at: number): boolean {
 export interface BareMemo {
   start: number;
   end: number;
+  /** Its credential shape, once a broad key asked. */
+  shape?: CredentialShape;
 }
 
 export interface ValueOptions {
@@ -256,6 +259,7 @@ export function readValue(
     end = bareValueEnd(text, start);
     options.memo.start = start;
     options.memo.end = end;
+    options.memo.shape = undefined;
   }
   return end > from ? { start: from, end, quoted } : undefined;
 }
