@@ -206,31 +206,27 @@ function markdownFiles(dir: string): string[] {
     .sort();
 }
 
+const NEST_PACKAGES = [
+  'common',
+  'core',
+  'microservices',
+  'platform-express',
+  'platform-fastify',
+  'testing',
+  'websockets',
+];
+
 const DOCS = [
-  ...[
-    'common',
-    'core',
-    'microservices',
-    'platform-express',
-    'platform-fastify',
-    'testing',
-    'websockets',
-  ].map((p) => join(packageDir(`@nestjs/${p}`), 'Readme.md')),
+  ...NEST_PACKAGES.map((p) => join(packageDir(`@nestjs/${p}`), 'Readme.md')),
   ...markdownFiles(join(packageDir('fastify'), 'docs')),
   join(packageDir('winston'), 'README.md'),
 ];
 
 // [file, a fragment of the line]: an example credential written in the docs, censored on purpose.
 const EXPECTED_CHANGES: readonly (readonly [string, string])[] = [
-  ...[
-    'common',
-    'core',
-    'microservices',
-    'platform-express',
-    'platform-fastify',
-    'testing',
-    'websockets',
-  ].map((p) => [`@nestjs/${p}/Readme.md`, '?token=abc123def456'] as const),
+  ...NEST_PACKAGES.map(
+    (p) => [`@nestjs/${p}/Readme.md`, '?token=abc123def456'] as const,
+  ),
   ['Guides/Database.md', "password: 'example'"],
   ['Guides/Database.md', "connectionString: 'mysql://root@localhost/mysql'"],
   [
