@@ -2,11 +2,67 @@ import { looksLikeCredential } from '../keys/credential-value.js';
 import { GUARDED, NOT_SECRET } from '../keys/secret-key.matcher.js';
 import { defineDetector } from './secret-detector.interface.js';
 
-// A flag at the start of a word: `--password x`, `--user name:pass`, `-u name:pass` (curl), `-pX`
-// (mysql). `--password=x` is a pair and found as one.
-const FLAG =
-  /(?<![^\s"'`])(?:--([A-Za-z][A-Za-z0-9_-]{0,62})[ \t]+|(-u)[ \t]+|(-p)(?=[^\s-]))/g;
 const MYSQL = /mysql|mariadb/i;
+const MAX_FLAG = 63;
+
+interface Flag {
+  /** `--name` without its dashes, `-u`, or `-p`. */
+  readonly name: string;
+  /** Where its argument starts. */
+  readonly at: number;
+}
+
+function isFlagStartBoundary(code: number): boolean {
+  // Start of text (NaN), blank, or a quote: `"--password x"` in a logged argv.
+  return (
+    Number.isNaN(code) ||
+    isSpace(code) ||
+    code === 0x22 ||
+    code === 0x27 ||
+    code === 0x60
+  );
+}
+
+function isFlagChar(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    code === 0x5f ||
+    code === 0x2d
+  );
+}
+
+/** The flag whose `-` is at `dash`: `--name␠`, `-u␠`, or `-p` glued to a value. */
+function flagAt(text: string, dash: number): Flag | undefined {
+  if (!isFlagStartBoundary(text.charCodeAt(dash - 1))) return undefined;
+  const c = text.charCodeAt(dash + 1);
+  if (c === 0x2d) {
+    let end = dash + 2;
+    while (end - dash - 2 <= MAX_FLAG && isFlagChar(text.charCodeAt(end)))
+      end++;
+    if (end === dash + 2 || !isBlankCode(text.charCodeAt(end)))
+      return undefined;
+    let at = end;
+    while (isBlankCode(text.charCodeAt(at))) at++;
+    return { name: text.slice(dash + 2, end), at };
+  }
+  if (c === 0x75 && isBlankCode(text.charCodeAt(dash + 2))) {
+    let at = dash + 2;
+    while (isBlankCode(text.charCodeAt(at))) at++;
+    return { name: '-u', at };
+  }
+  if (c === 0x70) {
+    const next = text.charCodeAt(dash + 2);
+    if (dash + 2 < text.length && !isSpace(next) && next !== 0x2d)
+      return { name: '-p', at: dash + 2 };
+  }
+  return undefined;
+}
+
+function isBlankCode(code: number): boolean {
+  return code === 0x20 || code === 0x09;
+}
 
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
@@ -33,41 +89,44 @@ export const commandLineDetector = defineDetector({
   markers: ['--', '-u', '-p'],
   usesKeys: true,
   scan(text, context, found) {
-    const mysql = text.includes('-p') && MYSQL.test(text);
-    FLAG.lastIndex = 0;
+    // Only asked when a `-p` flag is seen: whether the command is MySQL's.
+    let mysql: boolean | undefined;
     let covered = 0;
-    for (let m = FLAG.exec(text); m !== null; m = FLAG.exec(text)) {
-      const at = m.index + m[0].length;
-      if (at < covered) continue;
-      const [start, end] = argument(text, at);
-      if (end <= start || text.startsWith(context.censor || '\0', start))
+    for (let dash = text.indexOf('-'); dash !== -1;) {
+      const flag = dash >= covered ? flagAt(text, dash) : undefined;
+      if (flag === undefined) {
+        dash = text.indexOf('-', dash + 1);
         continue;
+      }
+      const [start, end] = argument(text, flag.at);
       let from = -1;
-      const name = m[1];
-      if (m[3] !== undefined) {
-        if (mysql) from = start;
-      } else if (
-        m[2] !== undefined ||
-        name === 'user' ||
-        name === 'proxy-user'
-      ) {
-        // `user:password`: the name stays, the password goes.
-        const colon = text.indexOf(':', start);
-        if (colon !== -1 && colon < end - 1) from = colon + 1;
-      } else {
-        const verdict = context.keyVerdict(name);
-        if (
-          verdict !== NOT_SECRET &&
-          (verdict !== GUARDED || looksLikeCredential(text, start, end))
+      if (end > start && !text.startsWith(context.censor || '\0', start)) {
+        if (flag.name === '-p') {
+          mysql ??= MYSQL.test(text);
+          if (mysql) from = start;
+        } else if (
+          flag.name === '-u' ||
+          flag.name === 'user' ||
+          flag.name === 'proxy-user'
         ) {
-          from = start;
+          // `user:password`: the name stays, the password goes.
+          const colon = text.indexOf(':', start);
+          if (colon !== -1 && colon < end - 1) from = colon + 1;
+        } else {
+          const verdict = context.keyVerdict(flag.name);
+          if (
+            verdict !== NOT_SECRET &&
+            (verdict !== GUARDED || looksLikeCredential(text, start, end))
+          ) {
+            from = start;
+          }
         }
       }
       if (from !== -1) {
         found.push({ kind: 'command-line', start: from, end });
         covered = end;
-        FLAG.lastIndex = end;
       }
+      dash = text.indexOf('-', Math.max(dash + 1, from === -1 ? 0 : end));
     }
   },
 });

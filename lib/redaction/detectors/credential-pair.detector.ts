@@ -37,8 +37,6 @@ const HEADER_KEYS: ReadonlySet<string> = new Set([
 const EQUALS = 0x3d;
 const COLON = 0x3a;
 const GREATER = 0x3e;
-const WIDE_COLON = '\uff1a';
-const WIDE_EQUALS = '\uff1d';
 
 /** The separator at `sep` and where its value may start; `undefined` when it is not one. */
 interface Separator {
@@ -76,40 +74,11 @@ function separatorAt(text: string, sep: number): Separator | undefined {
       return { after: sep + 2, literalOnly: true, colon: false };
     return { after: sep + 1, literalOnly: false, colon: false };
   }
-  // Fullwidth `：` and `＝`.
-  return { after: sep + 1, literalOnly: false, colon: c === 0xff1a };
+  return undefined;
 }
 
 function censored(text: string, at: number, censor: string): boolean {
   return censor !== '' && text.startsWith(censor, at);
-}
-
-/** Next index of any of the four separators at or after `from`. */
-class SeparatorCursor {
-  private readonly next: number[];
-  private static readonly CHARS = [':', '=', WIDE_COLON, WIDE_EQUALS];
-  constructor(private readonly text: string) {
-    this.next = SeparatorCursor.CHARS.map((c) => text.indexOf(c));
-  }
-  /** The smallest pending separator, advancing past it; -1 at the end. */
-  take(): number {
-    let best = -1;
-    let which = -1;
-    for (let i = 0; i < 4; i++) {
-      const at = this.next[i];
-      if (at !== -1 && (best === -1 || at < best)) {
-        best = at;
-        which = i;
-      }
-    }
-    if (which !== -1) {
-      this.next[which] = this.text.indexOf(
-        SeparatorCursor.CHARS[which],
-        best + 1,
-      );
-    }
-    return best;
-  }
 }
 
 function isQuote(code: number): boolean {
@@ -130,10 +99,20 @@ function scanPairs(
   found: SecretMatch[],
 ): void {
   const { censor } = context;
-  const cursor = new SeparatorCursor(text);
+  // Fullwidth `：` and `＝` are found in the shadow, where they read as `:` and `=`.
+  let colon = text.indexOf(':');
+  let equals = text.indexOf('=');
   const memo: BareMemo = { start: -1, end: -1 };
   let covered = 0;
-  for (let sep = cursor.take(); sep !== -1; sep = cursor.take()) {
+  while (colon !== -1 || equals !== -1) {
+    let sep: number;
+    if (equals === -1 || (colon !== -1 && colon < equals)) {
+      sep = colon;
+      colon = text.indexOf(':', sep + 1);
+    } else {
+      sep = equals;
+      equals = text.indexOf('=', sep + 1);
+    }
     const separator = separatorAt(text, sep);
     if (separator === undefined) continue;
     let from = separator.after;
