@@ -67,6 +67,12 @@ const CENSORED: readonly (readonly [string, string, string])[] = [
     `Password=${R};User Id=sa`,
   ],
   ['pair in parentheses', '(password=hunter2)', `(password=${R})`],
+  // A capitalised word after `=` is a value, not a type (found by the fuzz suite).
+  [
+    'capitalised value in a call',
+    'Symbol(password=Hunter)',
+    `Symbol(password=${R})`,
+  ],
   [
     'pair ending a sentence',
     'it was password=hunter2.',

@@ -155,7 +155,10 @@ function scanPairs(
     const textStart = scheme.test(text) ? scheme.lastIndex : peek;
     if (censored(text, textStart, censor)) continue;
     if (!quoted) {
-      if (isCodeValue(text, textStart, text.length, pairKey.key)) continue;
+      if (
+        isCodeValue(text, textStart, text.length, pairKey.key, separator.colon)
+      )
+        continue;
       if (isMaskAt(text, textStart)) continue;
       if (separator.colon && isProseAt(text, textStart)) continue;
       // A broad key's credential is a token: a bracket or a symbol first is not one.

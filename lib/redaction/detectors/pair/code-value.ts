@@ -171,6 +171,7 @@ export function isCodeValue(
   start: number,
   end: number,
   key?: string,
+  colon = false,
 ): boolean {
   let i = start;
   if (!isIdentifierStart(text.charCodeAt(i))) return false;
@@ -201,7 +202,11 @@ export function isCodeValue(
   if (next === 0x28 || next === 0x5b || (next === 0x3c && dots === 0))
     return true;
   if (dots === 0) {
-    return TYPE_AND_KEYWORDS.has(first) || isTypeAnnotation(text, start, i);
+    // A type follows `:` only: `password=Hunter)` is a value.
+    return (
+      TYPE_AND_KEYWORDS.has(first) ||
+      (colon && isTypeAnnotation(text, start, i))
+    );
   }
   if (CODE_ROOTS.has(first)) return true;
   // A field copied from another object: `password: dto.password`, `cookies: login.cookies`.
