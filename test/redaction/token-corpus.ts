@@ -24,15 +24,15 @@ export function seeded(seed: number): Random {
   };
 }
 
-function between(random: Random, min: number, max: number): number {
+export function between(random: Random, min: number, max: number): number {
   return min + Math.floor(random() * (max - min + 1));
 }
 
-function pick<T>(random: Random, items: ArrayLike<T>): T {
+export function pick<T>(random: Random, items: ArrayLike<T>): T {
   return items[Math.floor(random() * items.length)];
 }
 
-function charsOf(alphabet: string): string {
+export function charsOf(alphabet: string): string {
   const table = alphabetTable(alphabet);
   let chars = '';
   for (let c = 0; c < 128; c++)
