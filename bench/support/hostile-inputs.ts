@@ -210,6 +210,15 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
   repeated('Failing row contains (', 'Failing row contains ('),
   repeated(')=(', ')=('),
   repeated("Duplicate entry '", "Duplicate entry '"),
+  // Found by a red-team pass: phrases whose closing text never comes, on many lines.
+  repeated('dup key: { + newline', 'dup key: { \n'),
+  repeated('Failing row contains ( + newline', 'Failing row contains (\n'),
+  repeated("Duplicate entry ' + newline", "Duplicate entry '\n"),
+  repeated('Key ( without )=(', 'Key ('),
+  repeated('curl -u bob ', 'curl -u bob '),
+  repeated('-u ', '-u '),
+  repeated('&#', '&#'),
+  repeated('&ab', '&ab'),
   // Digits.
   repeated('digit run', '1'),
   repeated('4111 groups', '4111 '),

@@ -25,7 +25,7 @@ export function namedArrayShape(
   arr: readonly unknown[],
   count: number,
 ): NamedArray {
-  if (count < 2) return undefined;
+  if (count < 1) return undefined;
   const first = arr[0];
   if (Array.isArray(first)) {
     for (let i = 0; i < count; i++) {
@@ -39,7 +39,7 @@ export function namedArrayShape(
     }
     return 'entries';
   }
-  if (count % 2 !== 0) return undefined;
+  if (count < 2 || count % 2 !== 0) return undefined;
   let known = false;
   for (let i = 0; i < count; i += 2) {
     const name = arr[i];

@@ -107,6 +107,19 @@ describe('driver errors: row data and bound parameters are censored, SQL and nam
     expect(JSON.stringify(out)).not.toMatch(/alice@example\.com|hunter2/);
   });
 
+  it('two rows on one line each go, and the text between them stays', () => {
+    expect(
+      redact(
+        "Duplicate entry 'a@b.c' for key 'users.email' and Duplicate entry 'x' for key 'y'",
+      ),
+    ).toBe(
+      `Duplicate entry '${R}' for key 'users.email' and Duplicate entry '${R}' for key 'y'`,
+    );
+    expect(redact('Key (email)=(a@b.c) already exists. (id)=(5)')).toBe(
+      `Key (email)=(${R}) already exists. (id)=(5)`,
+    );
+  });
+
   it('Knex: bindings go', () => {
     const err = Object.assign(
       new Error('insert into "users" - duplicate key'),
@@ -135,7 +148,7 @@ describe('driver errors: row data and bound parameters are censored, SQL and nam
     );
     const out = redact(err) as Record<string, unknown>;
     expect(out.message).toBe(
-      `E11000 duplicate key error collection: shop.users index: email_1 dup key: { ${R} }`,
+      `E11000 duplicate key error collection: shop.users index: email_1 dup key: { email: ${R} }`,
     );
     expect(out.keyValue).toBe(R);
     expect(out.keyPattern).toEqual({ email: 1 });

@@ -38,6 +38,11 @@ const SECRET_KEYS = [
   'APIKey',
   'oauth2Token',
   'private_key_pem',
+  'passwords',
+  'apiKeys',
+  'password_new',
+  'passwordList',
+  'MY_DB_PW',
 ];
 
 // Broad words: a credential-shaped value is censored, a readable one stays.
@@ -165,6 +170,10 @@ describe('header lists: flat rawHeaders and entry arrays', () => {
       ['password', R],
       ['user', 'ada'],
     ]);
+  });
+
+  it('an entry array of one entry is an entry array', () => {
+    expect(redact([['password', 'hunter2']])).toEqual([['password', R]]);
   });
 
   it('leaves a list of words alone, even one that names secret fields', () => {

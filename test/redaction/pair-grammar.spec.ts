@@ -188,6 +188,52 @@ const CENSORED: readonly (readonly [string, string, string])[] = [
     '{&quot;password&quot;:&quot;hunter2&quot;}',
     `{&quot;password&quot;:&quot;${R}&quot;}`,
   ],
+  // Found by a red-team pass.
+  [
+    'Spring Session cookie',
+    'Set-Cookie: SESSION=ZmFjZTAx; Path=/; HttpOnly',
+    `Set-Cookie: ${R}`,
+  ],
+  ['cookie whose first name is a word', 'Cookie: a=1; sid=abc', `Cookie: ${R}`],
+  [
+    'ApiKey scheme',
+    'Authorization: ApiKey VnVhQ2ZhYmM=',
+    `Authorization: ${R}`,
+  ],
+  ['value with ( after =', 'password=Pa(ss1 ok', `password=${R} ok`],
+  ['value with [ after =', 'password=Pa[ss1 ok', `password=${R} ok`],
+  ['value starting with a keyword', 'password=true!23 ok', `password=${R} ok`],
+  ['value starting with new-', 'password=new-Pass1! ok', `password=${R} ok`],
+  [
+    '& inside a value before spaced words',
+    'user=bob password=ab&cd ip=1.2.3.4',
+    `user=bob password=${R} ip=1.2.3.4`,
+  ],
+  [
+    'index-quoted key',
+    'params["password"]="hunter2"',
+    `params["password"]="${R}"`,
+  ],
+  [
+    'entity after a value',
+    'href="/login?password=abc&amp;user=bob"',
+    `href="/login?password=${R}&amp;user=bob"`,
+  ],
+  [
+    'no-break space after a value',
+    'password=abc\u00a0next word',
+    `password=${R}\u00a0next word`,
+  ],
+  [
+    'YAML block after a blank line',
+    '  password: |\n\n    line1\n  next: 1',
+    `  password: |\n\n    ${R}\n  next: 1`,
+  ],
+  [
+    'PEM without its end line in JSON',
+    '{"private_key":"-----BEGIN PRIVATE KEY-----\\nMIIE","client_email":"x@y.com"}',
+    `{"private_key":"${R}","client_email":"x@y.com"}`,
+  ],
 ];
 
 // Code and prose that name a secret without holding one, and readable values under broad keys.
@@ -218,6 +264,10 @@ const KEPT: readonly (readonly [string, string])[] = [
   ['ssh userinfo', 'ssh://git@github.com/org/repo'],
   ['scope operator', 'Auth::password::check'],
   ['path of a tokenizer package', 'node_modules/@tokenizer/token/index.js:12'],
+  ['SQL placeholder', 'SELECT id FROM users WHERE password_hash = $1'],
+  ['template variable', 'password=${PASSWORD}'],
+  ['keyword in a type listing', '  cookies: Object'],
+  ['function of x', 'f(x)=(x+1)'],
 ];
 
 describe('pair grammar: the secret goes, the rest stays', () => {

@@ -110,8 +110,10 @@ export const commandLineDetector = defineDetector({
           flag.name === 'proxy-user'
         ) {
           // `user:password`: the name stays, the password goes.
-          const colon = text.indexOf(':', start);
-          if (colon !== -1 && colon < end - 1) from = colon + 1;
+          // Looked for in the argument only: `-u ` repeated must not read to the end each time.
+          let colon = start;
+          while (colon < end - 1 && text.charCodeAt(colon) !== 0x3a) colon++;
+          if (colon < end - 1) from = colon + 1;
         } else {
           const verdict = context.keyVerdict(flag.name);
           if (

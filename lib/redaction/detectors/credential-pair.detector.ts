@@ -140,6 +140,7 @@ function scanPairs(
       from === separator.after &&
       isQuote(opener) &&
       text.charCodeAt(from) === opener &&
+      !pairKey.bracketed &&
       !isQuote(text.charCodeAt(sep - 1))
     ) {
       continue;
@@ -154,19 +155,21 @@ function scanPairs(
     scheme.lastIndex = peek;
     const textStart = scheme.test(text) ? scheme.lastIndex : peek;
     if (censored(text, textStart, censor)) continue;
+    // A header's value is not prose, nor a type (`Cookie: SESSION=…`, `Authorization: ApiKey …`); a
+    // keyword (`cookies: Object` in a type listing) still is code.
+    const header = separator.colon && HEADER_KEYS.has(normalizedKey);
     if (!quoted) {
-      if (
-        isCodeValue(text, textStart, text.length, pairKey.key, separator.colon)
-      )
+      const typed = separator.colon && !header;
+      if (isCodeValue(text, textStart, text.length, pairKey.key, typed))
         continue;
       if (isMaskAt(text, textStart)) continue;
-      if (separator.colon && isProseAt(text, textStart)) continue;
+      if (typed && isProseAt(text, textStart)) continue;
       // A broad key's credential is a token: a bracket or a symbol first is not one.
       if (verdict === GUARDED && !isTokenStart(text.charCodeAt(textStart)))
         continue;
     }
     const value = readValue(text, from, {
-      toLineEnd: separator.colon && HEADER_KEYS.has(normalizedKey),
+      toLineEnd: header,
       keyStart: pairKey.start,
       memo,
     });

@@ -7,6 +7,13 @@ const BEGIN =
 const END =
   /-----END (?:(?:[A-Z]{1,12} ){0,2}PRIVATE KEY|PGP PRIVATE KEY BLOCK)-----/y;
 
+function firstQuote(text: string, from: number): number {
+  const double = text.indexOf('"', from);
+  const single = text.indexOf("'", from);
+  if (double === -1) return single;
+  return single === -1 ? double : Math.min(double, single);
+}
+
 function at(pattern: RegExp, text: string, index: number): number {
   pattern.lastIndex = index;
   return pattern.test(text) ? pattern.lastIndex : -1;
@@ -14,7 +21,7 @@ function at(pattern: RegExp, text: string, index: number): number {
 
 /**
  * PEM private keys and PGP private key blocks, armour included. A block without its end line is censored
- * to the end of the text. Each search resumes where the last block ended: linear in the text, however many
+ * to the end of the text, or to a quote that closes the string holding it. Each search resumes where the last block ended: linear in the text, however many
  * headers it repeats.
  */
 export const privateKeyDetector = defineDetector({
@@ -37,6 +44,11 @@ export const privateKeyDetector = defineDetector({
           break;
         }
         e = text.indexOf('-----END ', e + 1);
+      }
+      if (end === text.length) {
+        // No end line: a quote still ends the block, as no PEM or PGP body holds one (a JSON field).
+        const quote = firstQuote(text, i);
+        if (quote !== -1) end = quote;
       }
       found.push({ kind: 'private-key', start: i, end });
       from = end;

@@ -45,6 +45,11 @@ function endsWithWords(
     : word === sequence[0];
 }
 
+/** Both cases and a digit, as in base64 and random ids. */
+function isRandomCase(key: string): boolean {
+  return /[a-z]/.test(key) && /[A-Z]/.test(key) && /[0-9]/.test(key);
+}
+
 function isDigits(word: string): boolean {
   return word.charCodeAt(0) >= 0x30 && word.charCodeAt(0) <= 0x39;
 }
@@ -57,9 +62,10 @@ export function judgeKey(rawKey: string): KeyVerdict {
   if (words.length === 0) return NOT_SECRET;
   if (words.length > 1 && PREDICATES.has(words[0])) return NOT_SECRET;
   // Base64 and random ids split into many scraps (`BcqZs5hQrOJ9qMYHLPw` ends in `pw`): not a name.
+  // Names with few parts written in one case (`MY_DB_PW`) are names.
   let scraps = 0;
   for (const word of words) if (word.length <= 2) scraps++;
-  if (scraps >= 3) return NOT_SECRET;
+  if (scraps >= (isRandomCase(folded) ? 3 : 5)) return NOT_SECRET;
   // The head is the last word that is not a holder (`tokenValue` is named by `token`).
   let end = words.length;
   while (end > 1 && (HOLDERS.has(words[end - 1]) || isDigits(words[end - 1])))

@@ -28,6 +28,7 @@ export const SECRET_KEYS = Object.freeze({
     'passcode',
     'secret',
     'secrets',
+    'passwords',
     'token',
     'tokens',
     'credential',
@@ -52,6 +53,7 @@ export const SECRET_KEYS = Object.freeze({
   /** A key ending with one of these word sequences names a secret (`stripeAccessKey`, `DATABASE_URL`). */
   headSequences: Object.freeze([
     'api key',
+    'api keys',
     'private key',
     'secret key',
     'access key',
@@ -196,6 +198,10 @@ export const SECRET_KEYS = Object.freeze({
     'digest',
     'pem',
     'der',
+    'new',
+    'old',
+    'current',
+    'list',
     'confirm',
     'confirmation',
     'again',

@@ -81,8 +81,15 @@ function escapeAt(text: string, at: number): [string, number] | undefined {
     return value === -1 ? undefined : [String.fromCharCode(value), length + 2];
   }
   if (c === 0x26) {
-    const semi = text.indexOf(';', at + 2);
-    if (semi === -1 || semi - at > 10) return undefined;
+    // Entities are short: the `;` is looked for in the next few characters only (linear on `&#&#…`).
+    let semi = at + 2;
+    while (
+      semi < text.length &&
+      semi - at <= 10 &&
+      text.charCodeAt(semi) !== 0x3b
+    )
+      semi++;
+    if (semi - at > 10 || text.charCodeAt(semi) !== 0x3b) return undefined;
     const body = text.slice(at + 1, semi);
     let value: number;
     if (body.startsWith('#x') || body.startsWith('#X'))

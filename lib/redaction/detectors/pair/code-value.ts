@@ -131,6 +131,23 @@ function isIdentifierStart(code: number): boolean {
   );
 }
 
+// What may follow a word of code: the end, a blank, a line break, or punctuation that closes it.
+function isDelimiter(code: number): boolean {
+  return (
+    Number.isNaN(code) ||
+    code === 0x20 ||
+    code === 0x09 ||
+    code === 0x0a ||
+    code === 0x0d ||
+    code === 0x3b ||
+    code === 0x2c ||
+    code === 0x29 ||
+    code === 0x7d ||
+    code === 0x5d ||
+    code === 0x7c
+  );
+}
+
 function isIdentifierChar(code: number): boolean {
   return isIdentifierStart(code) || (code >= 0x30 && code <= 0x39);
 }
@@ -174,7 +191,20 @@ export function isCodeValue(
   colon = false,
 ): boolean {
   let i = start;
-  if (!isIdentifierStart(text.charCodeAt(i))) return false;
+  const c0 = text.charCodeAt(i);
+  // A placeholder: `$1`, `${PASSWORD}` (SQL parameters, shell and template variables), `?`, `%s`.
+  if (c0 === 0x24) {
+    const c1 = text.charCodeAt(i + 1);
+    if (c1 === 0x7b || (c1 >= 0x30 && c1 <= 0x39)) return true;
+  }
+  if (c0 === 0x3f && isDelimiter(text.charCodeAt(i + 1))) return true;
+  if (
+    c0 === 0x25 &&
+    text.charCodeAt(i + 1) === 0x73 &&
+    isDelimiter(text.charCodeAt(i + 2))
+  )
+    return true;
+  if (!isIdentifierStart(c0)) return false;
   let dots = 0;
   let firstEnd = -1;
   while (i < end) {
@@ -198,13 +228,18 @@ export function isCodeValue(
   if (firstEnd === -1) firstEnd = i;
   const first = text.slice(start, firstEnd);
   const next = text.charCodeAt(i);
-  // A call: `decrypt(`, `config.get(`. An index: `cookies['sid']`. A generic type: `Record<`.
-  if (next === 0x28 || next === 0x5b || (next === 0x3c && dots === 0))
+  // A call: `decrypt(`, `config.get(`. An index: `cookies['sid']`. A generic type: `Record<`. After
+  // `=` only a member's call is code: `password=Pa(ss1` is a value.
+  if (
+    (colon || dots > 0) &&
+    (next === 0x28 || next === 0x5b || (next === 0x3c && dots === 0))
+  ) {
     return true;
+  }
   if (dots === 0) {
-    // A type follows `:` only: `password=Hunter)` is a value.
+    // A keyword or a type is a word of its own (`true!23` is a value); a type follows `:` only.
     return (
-      TYPE_AND_KEYWORDS.has(first) ||
+      (TYPE_AND_KEYWORDS.has(first) && isDelimiter(next)) ||
       (colon && isTypeAnnotation(text, start, i))
     );
   }

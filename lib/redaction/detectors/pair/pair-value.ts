@@ -96,14 +96,19 @@ function isTypeSchema(text: string, start: number, end: number): boolean {
  * Whether a key and a separator start at `at`: `b=` in `a=1&b=2`, ` Path=` in a cookie, `User Id=` in
  * an ADO.NET connection string.
  */
-function pairStartsAt(text: string, at: number): boolean {
+function pairStartsAt(text: string, at: number, spacedKeys: boolean): boolean {
   let i = at;
   while (i < text.length && isPairBlank(text.charCodeAt(i))) i++;
   const keyStart = i;
   while (i < text.length && i - keyStart <= MAX_LOOKAHEAD_KEY) {
     const c = text.charCodeAt(i);
     if (isKeyChar(c) || c === 0x2e) i++;
-    else if (c === 0x20 && i > keyStart && isKeyChar(text.charCodeAt(i + 1)))
+    else if (
+      spacedKeys &&
+      c === 0x20 &&
+      i > keyStart &&
+      isKeyChar(text.charCodeAt(i + 1))
+    )
       i++;
     else break;
   }
@@ -111,6 +116,16 @@ function pairStartsAt(text: string, at: number): boolean {
   while (i < text.length && isPairBlank(text.charCodeAt(i))) i++;
   const c = text.charCodeAt(i);
   return c === 0x3d || c === 0x3a;
+}
+
+/** Past a soft stop at `at`: past `&amp;` as a whole when the `&` opens an HTML entity. */
+function softStopEnd(text: string, at: number): number {
+  if (text.charCodeAt(at) !== 0x26) return at + 1;
+  let i = at + 1;
+  if (text.charCodeAt(i) === 0x23) i++;
+  const from = i;
+  while (i - from < 8 && isKeyChar(text.charCodeAt(i))) i++;
+  return i > from && text.charCodeAt(i) === 0x3b ? i + 1 : at + 1;
 }
 
 /**
@@ -125,9 +140,15 @@ function bareValueEnd(text: string, start: number): number {
     const c = text.charCodeAt(end);
     if (c < 128) {
       if (HARD_STOP[c] === 1) break;
-      if (SOFT_STOP[c] === 1 && pairStartsAt(text, end + 1)) break;
+      if (
+        SOFT_STOP[c] === 1 &&
+        pairStartsAt(text, softStopEnd(text, end), c === 0x3b)
+      )
+        break;
       if (c === 0x28 || c === 0x5b || c === 0x7b) open++;
       else if (c === 0x29 || c === 0x5d || c === 0x7d) open--;
+    } else if (c === 0xa0 || c === 0x3000) {
+      break; // no-break and ideographic spaces end a value like a space
     }
     end++;
   }
@@ -239,8 +260,12 @@ export function readValue(
   } else if (isBlockIndicator(text, start)) {
     from = text.indexOf('\n', start) + 1;
     end = blockScalarEnd(text, lineStart(text, options.keyStart), from);
-    // The indentation of the first line stays: only the text is censored.
-    while (from < end && isPairBlank(text.charCodeAt(from))) from++;
+    // Blank lines and the indentation before the text stay: only the text is censored.
+    while (from < end) {
+      const b = text.charCodeAt(from);
+      if (!(isPairBlank(b) || b === LINE_FEED || b === CARRIAGE_RETURN)) break;
+      from++;
+    }
   } else if (options.toLineEnd) {
     end = lineEnd(text, start);
     // `-H 'Authorization: Bearer x'`: a quote just before the key closes the header.
