@@ -1,5 +1,6 @@
 import { looksLikeCredential } from '../keys/credential-value.js';
 import { GUARDED, NOT_SECRET } from '../keys/secret-key.matcher.js';
+import { isKeyChar } from '../scanner/char-codes.js';
 import { defineDetector } from './secret-detector.interface.js';
 
 const MYSQL = /mysql|mariadb/i;
@@ -23,24 +24,13 @@ function isFlagStartBoundary(code: number): boolean {
   );
 }
 
-function isFlagChar(code: number): boolean {
-  return (
-    (code >= 0x30 && code <= 0x39) ||
-    (code >= 0x41 && code <= 0x5a) ||
-    (code >= 0x61 && code <= 0x7a) ||
-    code === 0x5f ||
-    code === 0x2d
-  );
-}
-
 /** The flag whose `-` is at `dash`: `--name␠`, `-u␠`, or `-p` glued to a value. */
 function flagAt(text: string, dash: number): Flag | undefined {
   if (!isFlagStartBoundary(text.charCodeAt(dash - 1))) return undefined;
   const c = text.charCodeAt(dash + 1);
   if (c === 0x2d) {
     let end = dash + 2;
-    while (end - dash - 2 <= MAX_FLAG && isFlagChar(text.charCodeAt(end)))
-      end++;
+    while (end - dash - 2 <= MAX_FLAG && isKeyChar(text.charCodeAt(end))) end++;
     if (end === dash + 2 || !isBlankCode(text.charCodeAt(end)))
       return undefined;
     let at = end;
