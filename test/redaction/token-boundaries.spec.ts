@@ -25,7 +25,9 @@ function found(format: TokenFormat, text: string): SecretMatch[] {
 }
 
 function run(random: Random, r: Run, length: number, avoid = ''): string {
-  const chars = [...charsOf(r.chars)].filter((c) => !avoid.includes(c));
+  const chars = charsOf(r.chars)
+    .split('')
+    .filter((c) => !avoid.includes(c));
   let s = '';
   for (let i = 0; i < length; i++) s += pick(random, chars);
   return s;
