@@ -1,3 +1,6 @@
+import { censorsValue } from './keys/credential-value.js';
+import type { KeyVerdict } from './keys/secret-key.matcher.js';
+
 // Node's `req.rawHeaders` is `[name, value, name, value, …]`; `[...headers.entries()]` and
 // `Object.entries(x)` are `[[name, value], …]`. A secret under a name there is a secret like any other.
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/;
@@ -47,4 +50,28 @@ export function namedArrayShape(
     if (!known && COMMON_HEADERS.has(name.toLowerCase())) known = true;
   }
   return known ? 'flat' : undefined;
+}
+
+/**
+ * @internal What item `i` (read as `raw`) of an array of that shape becomes when its name makes it
+ * secret: the censor for a value after its name, `[name, censor]` for an entry; `undefined` otherwise.
+ */
+export function censoredItem(
+  shape: NamedArray,
+  arr: readonly unknown[],
+  i: number,
+  raw: unknown,
+  keyVerdict: (key: string) => KeyVerdict,
+  censor: string,
+): unknown {
+  if (shape === 'flat' && i % 2 === 1) {
+    return censorsValue(keyVerdict(arr[i - 1] as string), raw)
+      ? censor
+      : undefined;
+  }
+  if (shape === 'entries') {
+    const [name, value] = raw as [string, unknown];
+    return censorsValue(keyVerdict(name), value) ? [name, censor] : undefined;
+  }
+  return undefined;
 }

@@ -17,18 +17,18 @@ import {
   truncatedItemsMarker,
   truncatedKeysMarker,
 } from './redact.constants.js';
-import { looksLikeCredential } from './keys/credential-value.js';
-import { GUARDED, SECRET } from './keys/secret-key.matcher.js';
+import { censorsValue } from './keys/credential-value.js';
+import { SECRET } from './keys/secret-key.matcher.js';
 import { DRIVER_ROW_FIELDS } from './driver-errors.js';
-import { namedArrayShape, type NamedArray } from './header-arrays.js';
+import {
+  censoredItem,
+  namedArrayShape,
+  type NamedArray,
+} from './header-arrays.js';
+import { errorFields } from './error-fields.js';
 import { cutLongText } from './long-text.js';
 import type { Redactor } from './redact.interfaces.js';
 import type { CompiledRedaction } from './redact.options.js';
-
-/** A value under a broad key (`signingKey`, `code`) that is censored: a string shaped like a credential. */
-function isCredentialValue(raw: unknown): boolean {
-  return typeof raw === 'string' && looksLikeCredential(raw);
-}
 
 /** Returned for functions: dropped from objects, `null` in arrays. */
 const DROP: unique symbol = Symbol('drop');
@@ -157,7 +157,7 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
       put(out, key, UNREADABLE_MARKER);
       return;
     }
-    if (verdict === GUARDED && isCredentialValue(raw)) put(out, key, censor);
+    if (censorsValue(verdict, raw)) put(out, key, censor);
     else copyInto(out, key, raw, depth, seen);
   };
 
@@ -221,32 +221,17 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
         out.push(UNREADABLE_MARKER);
         continue;
       }
-      if (shape === 'flat' && i % 2 === 1) {
-        if (named(arr[i - 1] as string, raw)) {
-          nodesLeft--;
-          out.push(censor);
-          continue;
-        }
-      } else if (shape === 'entries') {
-        const [name, value] = raw as [string, unknown];
-        if (named(name, value)) {
-          nodesLeft -= 3;
-          out.push([name, censor]);
-          continue;
-        }
+      const censored = censoredItem(shape, arr, i, raw, keyVerdict, censor);
+      if (censored !== undefined) {
+        // An entry is three values: the pair and its two items.
+        nodesLeft -= Array.isArray(censored) ? 3 : 1;
+        out.push(censored);
+        continue;
       }
       out.push(item(raw, depth, seen, i));
     }
     if (length > kept) out.push(truncatedItemsMarker(length - kept));
     return out;
-  };
-
-  /** Whether `value`, named `name` in a header list or an entry, is censored. */
-  const named = (name: string, value: unknown): boolean => {
-    const verdict = keyVerdict(name);
-    return (
-      verdict === SECRET || (verdict === GUARDED && isCredentialValue(value))
-    );
   };
 
   const set = (s: Set<unknown>, depth: number, seen: object[]): unknown[] => {
@@ -293,11 +278,7 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
       }
       nodesLeft--;
       charsLeft -= key.length;
-      const verdict = keyVerdict(key);
-      if (
-        verdict === SECRET ||
-        (verdict === GUARDED && isCredentialValue(raw))
-      ) {
+      if (censorsValue(keyVerdict(key), raw)) {
         put(out, key, censor);
         continue;
       }
@@ -312,22 +293,7 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
     seen: object[],
   ): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
-    const keys = Object.keys(err);
-    // name/message/stack are usually inherited or non-enumerable: read them explicitly. The own fields
-    // follow, at most maxObjectKeys of them, then errors and cause.
-    const fields = ['name', 'message', 'stack'];
-    let more = 0;
-    for (const key of keys) {
-      if (
-        key !== 'name' &&
-        key !== 'message' &&
-        key !== 'stack' &&
-        key !== 'cause'
-      ) {
-        if (fields.length - 3 < maxObjectKeys) fields.push(key);
-        else more++;
-      }
-    }
+    const { fields, more, tail } = errorFields(err, maxObjectKeys);
     for (const key of fields) {
       if (spent()) {
         put(out, TRUNCATED_MAP_KEY, RECORD_BUDGET_MARKER);
@@ -336,15 +302,11 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
       if (builtIns && DRIVER_ROW_FIELDS.has(key)) {
         nodesLeft--;
         put(out, key, censor);
-        continue;
+      } else {
+        field(out, err, key, depth, seen);
       }
-      field(out, err, key, depth, seen);
     }
     if (more > 0) put(out, TRUNCATED_MAP_KEY, truncatedKeysMarker(more));
-    const tail: string[] = [];
-    if (err instanceof AggregateError && !Object.hasOwn(out, 'errors'))
-      tail.push('errors');
-    if ('cause' in err) tail.push('cause');
     for (const key of tail) {
       if (spent()) {
         put(out, TRUNCATED_MAP_KEY, RECORD_BUDGET_MARKER);

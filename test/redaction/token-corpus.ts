@@ -11,18 +11,8 @@ import { TOKEN_FORMATS } from '../../lib/redaction/tokens/token-formats.js';
 export const R = '[REDACTED]';
 
 /** A small seeded generator (mulberry32): the corpus is the same on every run. */
-export type Random = () => number;
-
-export function seeded(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded, type Random } from '../utils/seeded-random.js';
+export { seeded, type Random } from '../utils/seeded-random.js';
 
 export function between(random: Random, min: number, max: number): number {
   return min + Math.floor(random() * (max - min + 1));

@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { redact, type RedactOptions } from 'nestjs-safe-errors';
+import { seeded } from '../utils/seeded-random.js';
 
 // Tests written for mutants that survived the rest of the suite. Every expectation is the whole output,
 // so that any slip in the library changes what is compared.
@@ -8,18 +9,6 @@ import { redact, type RedactOptions } from 'nestjs-safe-errors';
 const R = '[REDACTED]';
 
 /* ------------------------------------------------------------ generators */
-
-// A seeded PRNG (mulberry32): the tokens look random but a failure reproduces exactly.
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = seeded(0x5afe_e770);
 

@@ -1,5 +1,4 @@
-import { looksLikeCredential } from '../keys/credential-value.js';
-import { GUARDED, NOT_SECRET } from '../keys/secret-key.matcher.js';
+import { censorsSpan } from '../keys/credential-value.js';
 import { isKeyChar } from '../scanner/char-codes.js';
 import { defineDetector } from './secret-detector.interface.js';
 
@@ -105,13 +104,8 @@ export const commandLineDetector = defineDetector({
           while (colon < end - 1 && text.charCodeAt(colon) !== 0x3a) colon++;
           if (colon < end - 1) from = colon + 1;
         } else {
-          const verdict = context.keyVerdict(flag.name);
-          if (
-            verdict !== NOT_SECRET &&
-            (verdict !== GUARDED || looksLikeCredential(text, start, end))
-          ) {
+          if (censorsSpan(context.keyVerdict(flag.name), text, start, end))
             from = start;
-          }
         }
       }
       if (from !== -1) {

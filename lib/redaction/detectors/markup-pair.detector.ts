@@ -1,5 +1,4 @@
-import { looksLikeCredential } from '../keys/credential-value.js';
-import { GUARDED, NOT_SECRET } from '../keys/secret-key.matcher.js';
+import { censorsSpan } from '../keys/credential-value.js';
 import { isKeyChar } from '../scanner/char-codes.js';
 import { defineDetector } from './secret-detector.interface.js';
 
@@ -50,11 +49,9 @@ export const markupPairDetector = defineDetector({
         text.startsWith(`</${name}>`, close) &&
         nameEnd - open - 1 >= context.minKeyLength
       ) {
-        const verdict = context.keyVerdict(name);
         if (
-          verdict !== NOT_SECRET &&
           !text.startsWith(context.censor || '\0', tagEnd) &&
-          (verdict !== GUARDED || looksLikeCredential(text, tagEnd, close))
+          censorsSpan(context.keyVerdict(name), text, tagEnd, close)
         ) {
           found.push({ kind: 'markup-pair', start: tagEnd, end: close });
         }

@@ -1,3 +1,5 @@
+import { GUARDED, SECRET, type KeyVerdict } from './secret-key.matcher.js';
+
 // The alphabet of opaque tokens: base64 and base64url, hex, and the separators vendors put in them.
 function isTokenChar(code: number): boolean {
   return (
@@ -73,4 +75,27 @@ export function looksLikeCredential(
 ): boolean {
   if (end - start < MIN_LENGTH || end - start > MAX_LENGTH) return false;
   return suffixLooksLikeCredential(credentialShape(value, start, end), start);
+}
+
+/**
+ * @internal Whether `text[start, end)` is censored for its key's verdict: always under a secret key,
+ * and under a broad one (`signingKey`, `code`) when it is credential-shaped.
+ */
+export function censorsSpan(
+  verdict: KeyVerdict,
+  text: string,
+  start = 0,
+  end = text.length,
+): boolean {
+  return (
+    verdict === SECRET ||
+    (verdict === GUARDED && looksLikeCredential(text, start, end))
+  );
+}
+
+/** @internal The same for a value in an object: a broad key's value must be a string to be censored. */
+export function censorsValue(verdict: KeyVerdict, raw: unknown): boolean {
+  return (
+    verdict === SECRET || (typeof raw === 'string' && censorsSpan(verdict, raw))
+  );
 }
