@@ -10,6 +10,7 @@ import {
   isSecretUrlParameter,
   normalizeKey,
 } from '../keys/secret-key.matcher.js';
+import { isDigit, isLetter } from '../scanner/char-codes.js';
 import type { SecretMatch } from '../scanner/secret-span.js';
 import { isCodeValue, isMaskAt, isProseAt } from './pair/code-value.js';
 import { isPairBlank, isQueryParameter, keyBefore } from './pair/pair-key.js';
@@ -79,6 +80,10 @@ function separatorAt(text: string, sep: number): Separator | undefined {
 
 function censored(text: string, at: number, censor: string): boolean {
   return censor !== '' && text.startsWith(censor, at);
+}
+
+function isLetterOrDigit(code: number): boolean {
+  return isLetter(code) || isDigit(code);
 }
 
 function isQuote(code: number): boolean {
@@ -165,7 +170,7 @@ function scanPairs(
       if (isMaskAt(text, textStart)) continue;
       if (typed && isProseAt(text, textStart)) continue;
       // A broad key's credential is a token: a bracket or a symbol first is not one.
-      if (verdict === GUARDED && !isTokenStart(text.charCodeAt(textStart)))
+      if (verdict === GUARDED && !isLetterOrDigit(text.charCodeAt(textStart)))
         continue;
     }
     const value = readValue(text, from, {
@@ -200,14 +205,6 @@ function guardedCredential(
   }
   memo.shape ??= credentialShape(text, memo.start, memo.end);
   return suffixLooksLikeCredential(memo.shape, start);
-}
-
-function isTokenStart(code: number): boolean {
-  return (
-    (code >= 0x30 && code <= 0x39) ||
-    (code >= 0x41 && code <= 0x5a) ||
-    (code >= 0x61 && code <= 0x7a)
-  );
 }
 
 // `xx=v` with the shortest key the scan can accept (pw, sid…; a custom key may be shorter).

@@ -29,7 +29,7 @@ export interface PairValue {
   readonly quoted: boolean;
 }
 
-export function lineEnd(text: string, from: number): number {
+function lineEnd(text: string, from: number): number {
   let end = from;
   while (end < text.length) {
     const c = text.charCodeAt(end);
@@ -40,11 +40,7 @@ export function lineEnd(text: string, from: number): number {
   return end;
 }
 
-export function closingQuote(
-  text: string,
-  from: number,
-  quote: number,
-): number {
+function closingQuote(text: string, from: number, quote: number): number {
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === BACKSLASH) {
