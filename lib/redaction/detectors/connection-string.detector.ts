@@ -7,8 +7,9 @@ import { defineDetector } from './secret-detector.interface.js';
 // them): it runs to the last `@` before the host.
 const CONNECTION = /:\/\/([^\s:@/?#"'<>]*):([^\s/?#"'<>]+)@/g;
 
-// `https://TOKEN@host`: a userinfo without a password is a credential when it looks like a token.
-const TOKEN_USERINFO = /:\/\/([A-Za-z0-9_~.+/=-]{16,})@/g;
+// `https://TOKEN@host`: a userinfo without a password is a credential when it looks like a token. A userinfo
+// holds no `/`: `file:///tmp/x7Kq/node_modules/@scope/pkg` is a path before a scoped package.
+const TOKEN_USERINFO = /:\/\/([A-Za-z0-9_~.+=-]{16,})@/g;
 
 function hasUserinfo(text: string): boolean {
   const scheme = text.indexOf('://');
