@@ -286,6 +286,15 @@ describe('pair grammar: the secret goes, the rest stays', () => {
       expect(redact({ note: input })).toEqual({ note: expected });
     },
   );
+
+  // Past 128 characters the pre-check takes its other road (native searches, the shadow decided apart).
+  const LEAD =
+    'The upstream service answered after three retries and the job went on.\n'.repeat(
+      2,
+    );
+  it.each(CENSORED)('%s, at the end of long text', (_what, input, expected) => {
+    expect(redact(LEAD + input)).toBe(LEAD + expected);
+  });
 });
 
 describe('pair grammar: code, prose and readable values are left alone', () => {

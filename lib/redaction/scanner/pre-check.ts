@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import type {
   ScanContext,
   SecretDetector,
@@ -8,7 +9,7 @@ import type {
  * `digitRun` and `minLength`: bit `i` of the result unset means detector `i` cannot match the text.
  */
 export interface PreCheck {
-  /** Bit `i` set: detector `i` may match. */
+  /** Bit `i` set: detector `i` may match; {@link MAY_BE_ENCODED} set: the text may need a shadow. */
   readonly candidates: (text: string) => number;
 }
 
@@ -16,10 +17,20 @@ export interface PreCheck {
 // costs about as much as 10 characters of the loop.
 const SHORT_TEXT = 128;
 const DIGIT = 1;
-const FIRST_ANCHOR = 2;
+const ESCAPE_START = 2;
+const FIRST_ANCHOR = 3;
 
 /** Detectors beyond this many cannot be given a bit. */
 export const MAX_DETECTORS = 30;
+
+/**
+ * Set in `candidates` when the text holds a character that starts an escape (`%`, `\\`, `&`) or is not
+ * ASCII: only then can its shadow differ from it. Read in the same pass, so plain text costs no second one.
+ */
+export const MAY_BE_ENCODED = 1 << MAX_DETECTORS;
+
+// Characters that may start an escape the shadow decodes; never anchors, so one class marks them.
+const ESCAPE_STARTS = '%\\&';
 
 // Printable ASCII from most to least frequent in logs, stacks and JSON (lowercase prose, paths, code);
 // characters absent here count as rarest. Only the order matters, and only for speed.
@@ -40,12 +51,17 @@ function anchorOf(marker: string, kind: string): number {
   let at = -1;
   for (let j = marker.length - 1; j >= 0; j--) {
     const code = marker.charCodeAt(j);
-    if (!(code < 128) || isAsciiDigit(code)) continue;
+    if (
+      !(code < 128) ||
+      isAsciiDigit(code) ||
+      ESCAPE_STARTS.includes(marker[j])
+    )
+      continue;
     if (at === -1 || rarity(marker[j]) > rarity(marker[at])) at = j;
   }
   if (at === -1) {
     throw new RangeError(
-      `${kind}: marker ${JSON.stringify(marker)} needs an ASCII character that is not a digit`,
+      `${kind}: marker ${JSON.stringify(marker)} needs an ASCII character that is not a digit, % \\ or &`,
     );
   }
   return at;
@@ -115,6 +131,7 @@ export function compilePreCheck(
   if (digitBits !== 0) {
     for (let c = 0x30; c <= 0x39; c++) classOf[c] = DIGIT;
   }
+  for (const char of ESCAPE_STARTS) classOf[char.charCodeAt(0)] = ESCAPE_START;
   anchors.forEach((anchor, k) => {
     classOf[anchor.char.charCodeAt(0)] = FIRST_ANCHOR + k;
   });
@@ -179,11 +196,14 @@ export function compilePreCheck(
     let digits = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      const kind = c < 128 ? classOf[c] : 0;
+      const kind = c < 128 ? classOf[c] : ESCAPE_START;
       if (kind === 0) {
         digits = 0;
       } else if (kind === DIGIT) {
         if (++digits >= digitRun) bits |= digitBits;
+      } else if (kind === ESCAPE_START) {
+        digits = 0;
+        bits |= MAY_BE_ENCODED;
       } else {
         digits = 0;
         bits = anchorBits(text, i, kind - FIRST_ANCHOR, bits);
@@ -201,14 +221,21 @@ export function compilePreCheck(
   const longMarkerBits = (text: string): number => {
     let bits =
       digitPattern !== undefined && digitPattern.test(text) ? digitBits : 0;
+    if (
+      text.includes('%') ||
+      text.includes('\\') ||
+      text.includes('&') ||
+      // Non-ASCII text is longer in UTF-8: a native count, about 4× cheaper than a character-class regex.
+      Buffer.byteLength(text, 'utf8') !== text.length
+    ) {
+      bits |= MAY_BE_ENCODED;
+    }
     for (let k = 0; k < anchors.length; k++) {
       if ((bits & all[k]) === all[k]) continue;
-      const char = anchors[k].char;
-      for (
-        let i = text.indexOf(char);
-        i !== -1;
-        i = text.indexOf(char, i + 1)
-      ) {
+      const first = text.indexOf(anchors[k].char);
+      if (first === -1) continue;
+      bits |= single[k];
+      for (let i = first; i !== -1; i = text.indexOf(anchors[k].char, i + 1)) {
         bits = anchorBits(text, i, k, bits);
         if ((bits & all[k]) === all[k]) break;
       }
@@ -220,8 +247,8 @@ export function compilePreCheck(
     const n = text.length;
     const hinted =
       n < SHORT_TEXT ? shortMarkerBits(text) : longMarkerBits(text);
-    if (hinted === 0) return 0;
-    let bits = 0;
+    let bits = hinted & MAY_BE_ENCODED;
+    if (hinted === bits) return bits;
     for (let i = 0; i < detectors.length; i++) {
       if ((hinted & (1 << i)) === 0 || n < minLengths[i]) continue;
       const confirm = confirms[i];

@@ -9,7 +9,7 @@ import type {
   SecretDetector,
 } from '../detectors/secret-detector.interface.js';
 import { SECRET_DETECTORS } from '../detectors/secret-detector.registry.js';
-import { compilePreCheck } from './pre-check.js';
+import { MAY_BE_ENCODED, compilePreCheck } from './pre-check.js';
 import { mergeSpans, type SecretMatch } from './secret-span.js';
 import { shadowOf } from './shadow-text.js';
 
@@ -62,22 +62,27 @@ export function createTextScanner(options: TextScannerOptions): TextScanner {
     minText = Math.min(minText, min);
   }
 
-  const collectIn = (text: string, found: SecretMatch[]): void => {
+  /** Runs the admitted detectors and the patterns; true when the text may have a shadow to scan too. */
+  const collectIn = (text: string, found: SecretMatch[]): boolean => {
+    let encoded = false;
     if (text.length >= minText) {
-      const bits = preCheck.candidates(text);
+      const admitted = preCheck.candidates(text);
+      encoded = (admitted & MAY_BE_ENCODED) !== 0;
+      const bits = admitted & ~MAY_BE_ENCODED;
       for (let i = 0; bits >> i !== 0; i++) {
         if ((bits & (1 << i)) !== 0) detectors[i].scan(text, context, found);
       }
     }
     for (const pattern of patterns)
       pushMatches(pattern, text, 'pattern', found);
+    return encoded;
   };
 
   // Reused like `found` below: the shadow's matches, before they are mapped back to the source.
   const inShadow: SecretMatch[] = [];
   const collect = (text: string, found: SecretMatch[]): void => {
-    collectIn(text, found);
-    const shadow = text.length >= minText ? shadowOf(text) : undefined;
+    if (!collectIn(text, found)) return;
+    const shadow = shadowOf(text);
     if (shadow === undefined) return;
     inShadow.length = 0;
     collectIn(shadow.text, inShadow);
