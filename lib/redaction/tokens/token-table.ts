@@ -36,8 +36,9 @@ export function runLength(run: Run): readonly [number, number] {
 const GLUE = alphabetTable('A-Za-z0-9_-');
 const ALNUM = alphabetTable('A-Za-z0-9');
 
+// A table read past its 128 entries gives `undefined`: no character beyond ASCII is a member.
 function isAlnum(code: number): boolean {
-  return code < 128 && ALNUM[code] === 1;
+  return ALNUM[code] === 1;
 }
 
 interface CompiledRun {
@@ -202,7 +203,7 @@ export function compileTokenTable(formats: readonly TokenFormat[]): TokenTable {
         break;
       }
       const c = text.charCodeAt(k);
-      if (!(c < 128 && table[c] === 1)) break;
+      if (table[c] !== 1) break;
       k++;
     }
     runStart[r.slot] = from;
@@ -221,11 +222,11 @@ export function compileTokenTable(formats: readonly TokenFormat[]): TokenTable {
         break;
       }
       const c = text.charCodeAt(k);
-      if (c < 128 && GLUE[c] === 1) {
+      if (GLUE[c] === 1) {
         k++;
       } else if (c === DOT) {
         const next = text.charCodeAt(k + 1);
-        if (!(next < 128 && GLUE[next] === 1)) break;
+        if (GLUE[next] !== 1) break;
         k += 2;
       } else {
         break;
@@ -245,7 +246,7 @@ export function compileTokenTable(formats: readonly TokenFormat[]): TokenTable {
       let k = at;
       while (k > stop) {
         const c = text.charCodeAt(k - 1);
-        if (!(c < 128 && b.table[c] === 1)) break;
+        if (b.table[c] !== 1) break;
         k--;
       }
       if (at - k < b.min || at - k > b.max) return -1;
@@ -292,7 +293,8 @@ export function compileTokenTable(formats: readonly TokenFormat[]): TokenTable {
       ) {
         length--;
       }
-      if (length > p.max || length < p.min) return -1;
+      // Never below the minimum here: the trim stops at the maximum.
+      if (length > p.max) return -1;
       pos += length;
     }
     return pos;
