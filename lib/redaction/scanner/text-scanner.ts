@@ -106,7 +106,7 @@ export function createTextScanner(options: TextScannerOptions): TextScanner {
   const found: SecretMatch[] = [];
   const scrub = (text: string): string => {
     // A scan that threw part-way (a stack overflow) may have left spans behind.
-    if (found.length !== 0) found.length = 0;
+    found.length = 0;
     collect(text, found);
     // Most text holds no secret: it comes back as it is, and nothing was allocated.
     if (found.length === 0) return text;
@@ -126,9 +126,9 @@ export function createTextScanner(options: TextScannerOptions): TextScanner {
     maxLength: number,
     maxSource: number,
   ): string => {
-    if (found.length !== 0) found.length = 0;
+    found.length = 0;
     collect(text, found);
-    const spans = found.length === 0 ? [] : mergeSpans(found);
+    const spans = mergeSpans(found);
     found.length = 0;
     let out = '';
     let at = 0;
