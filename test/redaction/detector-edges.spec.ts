@@ -4,6 +4,7 @@ import {
   cardNetwork,
   luhnValid,
 } from '../../lib/redaction/detectors/card.detector.js';
+import { bearerDetector } from '../../lib/redaction/detectors/bearer.detector.js';
 import { connectionStringDetector } from '../../lib/redaction/detectors/connection-string.detector.js';
 import { jwtDetector } from '../../lib/redaction/detectors/jwt.detector.js';
 import { privateKeyDetector } from '../../lib/redaction/detectors/private-key.detector.js';
@@ -186,6 +187,15 @@ describe('card detector, on its own', () => {
     expect(scanner.candidates(`order 123 456 789 012 345 ok`)).not.toContain(
       'card',
     );
+  });
+});
+
+describe('bearer detector, on its own', () => {
+  it('takes a token of six characters and no shorter', () => {
+    expect(spans(bearerDetector, 'Authorization: Bearer ab12cd ok')).toEqual([
+      'ab12cd',
+    ]);
+    expect(spans(bearerDetector, 'Authorization: Bearer ab12c ok')).toEqual([]);
   });
 });
 

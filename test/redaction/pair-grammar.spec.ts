@@ -100,6 +100,11 @@ const CENSORED: readonly (readonly [string, string, string])[] = [
   ],
   ['mysql -pX', 'mysql -u root -phunter2 shop', `mysql -u root -p${R} shop`],
   [
+    'flags and arguments split by tabs',
+    'app\t--password\thunter2\t--port 80; curl -u\tdeploy:hunter2 x',
+    `app\t--password\t${R}\t--port 80; curl -u\tdeploy:${R} x`,
+  ],
+  [
     'token as URL userinfo',
     'git clone https://Zx81Kq2Lm0Np4Rs6Tv8W@github.com/o/r',
     `git clone https://${R}@github.com/o/r`,

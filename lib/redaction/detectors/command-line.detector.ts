@@ -1,5 +1,5 @@
 import { censorsSpan } from '../keys/credential-value.js';
-import { isKeyChar } from '../scanner/char-codes.js';
+import { isBlank, isKeyChar } from '../scanner/char-codes.js';
 import { defineDetector } from './secret-detector.interface.js';
 
 const MYSQL = /mysql|mariadb/i;
@@ -30,15 +30,15 @@ function flagAt(text: string, dash: number): Flag | undefined {
   if (c === 0x2d) {
     let end = dash + 2;
     while (end - dash - 2 <= MAX_FLAG && isKeyChar(text.charCodeAt(end))) end++;
-    if (end === dash + 2 || !isBlankCode(text.charCodeAt(end)))
+    if (end === dash + 2 || !isBlank(text.charCodeAt(end)))
       return undefined;
     let at = end;
-    while (isBlankCode(text.charCodeAt(at))) at++;
+    while (isBlank(text.charCodeAt(at))) at++;
     return { name: text.slice(dash + 2, end), at };
   }
-  if (c === 0x75 && isBlankCode(text.charCodeAt(dash + 2))) {
+  if (c === 0x75 && isBlank(text.charCodeAt(dash + 2))) {
     let at = dash + 2;
-    while (isBlankCode(text.charCodeAt(at))) at++;
+    while (isBlank(text.charCodeAt(at))) at++;
     return { name: '-u', at };
   }
   if (c === 0x70) {
@@ -47,10 +47,6 @@ function flagAt(text: string, dash: number): Flag | undefined {
       return { name: '-p', at: dash + 2 };
   }
   return undefined;
-}
-
-function isBlankCode(code: number): boolean {
-  return code === 0x20 || code === 0x09;
 }
 
 function isSpace(code: number): boolean {
