@@ -62,12 +62,7 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
 
   const text = (s: string): string => {
     const length = s.length;
-    const limit =
-      charsLeft >= maxStringLength
-        ? maxStringLength
-        : charsLeft > 0
-          ? charsLeft
-          : 0;
+    const limit = Math.max(0, Math.min(maxStringLength, charsLeft));
     if (length <= limit) {
       charsLeft -= length;
       // Shorter strings hold no secret.
