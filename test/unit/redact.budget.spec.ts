@@ -158,6 +158,15 @@ describe('the per-call budget', () => {
     ).toEqual(['abcdef', 'ghij…[truncated 2 chars]', RECORD_BUDGET_MARKER]);
   });
 
+  it('charges a cut string with what was read of it, not with the whole lookahead', () => {
+    expect(
+      redact(['a'.repeat(20), 'bbbbb'], {
+        maxStringLength: 10,
+        maxTotalStringLength: 1000,
+      }),
+    ).toEqual(['aaaaaaaaaa…[truncated 10 chars]', 'bbbbb']);
+  });
+
   it('counts keys as characters read', () => {
     expect(
       redact({ abcdefgh: 1, ijklmnop: 2, q: 3 }, { maxTotalStringLength: 16 }),
