@@ -2,6 +2,7 @@ import {
   BACKSLASH,
   DOUBLE_QUOTE,
   SINGLE_QUOTE,
+  isDigit,
   isKeyChar,
   isLetter,
 } from '../../scanner/char-codes.js';
@@ -9,8 +10,7 @@ import {
 const MAX_KEY_LENGTH = 64;
 
 function isDigitAt(text: string, at: number): boolean {
-  const code = text.charCodeAt(at);
-  return code >= 0x30 && code <= 0x39;
+  return isDigit(text.charCodeAt(at));
 }
 
 /** Whether `ESC [` digits and `;` run up to `at` (a colour code's parameters), looking back a few. */
