@@ -30,7 +30,8 @@ function flagAt(text: string, dash: number): Flag | undefined {
   if (c === 0x2d) {
     let end = dash + 2;
     while (end - dash - 2 <= MAX_FLAG && isKeyChar(text.charCodeAt(end))) end++;
-    if (end === dash + 2 || !isBlank(text.charCodeAt(end))) return undefined;
+    if (end === dash + 2 || !isBlank(text.charCodeAt(end)))
+      return undefined;
     let at = end;
     while (isBlank(text.charCodeAt(at))) at++;
     return { name: text.slice(dash + 2, end), at };

@@ -1,11 +1,11 @@
-import { isDigit, isLetter } from '../scanner/char-codes.js';
 import { GUARDED, SECRET, type KeyVerdict } from './secret-key.matcher.js';
 
 // The alphabet of opaque tokens: base64 and base64url, hex, and the separators vendors put in them.
 function isTokenChar(code: number): boolean {
   return (
-    isDigit(code) ||
-    isLetter(code) ||
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
     code === 0x2b || // +
     code === 0x2d || // -
     code === 0x2e || // .

@@ -1,5 +1,3 @@
-import { isDigit, isLower, isUpper } from '../scanner/char-codes.js';
-
 // Letters that look like Latin ones in common fonts (Cyrillic and Greek): `pаssword` with a Cyrillic `а`
 // reads as `password` to a person, so it is one to the matcher.
 const LOOKALIKES: Readonly<Record<string, string>> = {
@@ -73,6 +71,16 @@ export function foldKey(key: string): string {
     .replace(LOOKALIKE, (c) => LOOKALIKES[c]);
 }
 
+function isLower(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
+}
+function isUpper(code: number): boolean {
+  return code >= 0x41 && code <= 0x5a;
+}
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
 /**
  * @internal The words of a folded key, lowercase: split at anything not a letter or digit, at a
  * lower-to-upper step (`apiKey`), before the last capital of a run (`APIKey` is `api key`) and between
@@ -83,14 +91,14 @@ export function keyWords(key: string): string[] {
   let start = -1;
   for (let i = 0; i <= key.length; i++) {
     const code = i < key.length ? key.charCodeAt(i) : 0;
-    const alnum = isLower(code) || isUpper(code) || isDigit(code);
+    const alnum = isLower(code) || isUpper(code) || isDigitCode(code);
     if (start !== -1) {
       const prev = key.charCodeAt(i - 1);
       const split =
         !alnum ||
         (isUpper(code) && isLower(prev)) ||
         (isUpper(code) && isUpper(prev) && isLower(key.charCodeAt(i + 1))) ||
-        isDigit(code) !== isDigit(prev);
+        isDigitCode(code) !== isDigitCode(prev);
       if (split) {
         words.push(key.slice(start, i).toLowerCase());
         start = -1;

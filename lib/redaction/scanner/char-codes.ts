@@ -6,16 +6,8 @@ export const BACKTICK = 0x60;
 export const LINE_FEED = 0x0a;
 export const CARRIAGE_RETURN = 0x0d;
 
-export function isUpper(code: number): boolean {
-  return code >= 0x41 && code <= 0x5a;
-}
-
-export function isLower(code: number): boolean {
-  return code >= 0x61 && code <= 0x7a;
-}
-
 export function isLetter(code: number): boolean {
-  return isUpper(code) || isLower(code);
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 export function isDigit(code: number): boolean {

@@ -1,5 +1,4 @@
 import { Buffer } from 'node:buffer';
-import { isDigit } from './char-codes.js';
 import type {
   ScanContext,
   SecretDetector,
@@ -38,6 +37,10 @@ const ESCAPE_STARTS = '%\\&';
 const FREQUENT =
   ' etaoinsrlcdhupm/.:fgy_b-w0123456789vk,()="\'xESCRATPIONDLMBFqjzHGUWVYKXQZ';
 
+function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
 function rarity(char: string): number {
   const rank = FREQUENT.indexOf(char);
   return rank === -1 ? FREQUENT.length : rank;
@@ -48,7 +51,11 @@ function anchorOf(marker: string, kind: string): number {
   let at = -1;
   for (let j = marker.length - 1; j >= 0; j--) {
     const code = marker.charCodeAt(j);
-    if (!(code < 128) || isDigit(code) || ESCAPE_STARTS.includes(marker[j]))
+    if (
+      !(code < 128) ||
+      isAsciiDigit(code) ||
+      ESCAPE_STARTS.includes(marker[j])
+    )
       continue;
     if (at === -1 || rarity(marker[j]) > rarity(marker[at])) at = j;
   }

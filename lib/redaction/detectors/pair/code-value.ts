@@ -1,5 +1,3 @@
-import { isDigit, isLetter } from '../../scanner/char-codes.js';
-
 // Source code and type declarations name secrets without holding them: `password: string`,
 // `apiKey: process.env.API_KEY`, `secret: config.get('SECRET')`, `if (token === user.token)`.
 // These are read as code, not as values.
@@ -125,7 +123,12 @@ const PROSE: ReadonlySet<string> = new Set([
 ]);
 
 function isIdentifierStart(code: number): boolean {
-  return isLetter(code) || code === 0x5f || code === 0x24;
+  return (
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    code === 0x5f ||
+    code === 0x24
+  );
 }
 
 // What may follow a word of code: the end, a blank, a line break, or punctuation that closes it.
@@ -146,7 +149,7 @@ function isDelimiter(code: number): boolean {
 }
 
 function isIdentifierChar(code: number): boolean {
-  return isIdentifierStart(code) || isDigit(code);
+  return isIdentifierStart(code) || (code >= 0x30 && code <= 0x39);
 }
 
 // What follows a type in a parameter list or a declaration: `(token: Token)`, `key: Key,`, `x: Foo | Bar`.
@@ -251,6 +254,11 @@ const MAX_PROSE_WORD = 9;
 
 const MAX_WORD = 24;
 
+function isLetterCode(code: number): boolean {
+  const lower = code | 0x20;
+  return lower >= 0x61 && lower <= 0x7a;
+}
+
 /**
  * Whether the bare text at `start`, after `key: `, is prose: a word such as `too`, `required`, `must`
  * (`password: too short`), or a word of letters that a sentence goes on after (`password: valid JS
@@ -258,7 +266,7 @@ const MAX_WORD = 24;
  */
 export function isProseAt(text: string, start: number): boolean {
   let end = start;
-  while (end - start <= MAX_WORD && isLetter(text.charCodeAt(end))) end++;
+  while (end - start <= MAX_WORD && isLetterCode(text.charCodeAt(end))) end++;
   if (end === start || end - start > MAX_WORD) return false;
   // The word must end there: `required` yes, `required42` no.
   const next = text.charCodeAt(end);
@@ -268,5 +276,5 @@ export function isProseAt(text: string, start: number): boolean {
     PROSE.has(text.slice(start, end).toLowerCase())
   )
     return true;
-  return next === 0x20 && isLetter(text.charCodeAt(end + 1));
+  return next === 0x20 && isLetterCode(text.charCodeAt(end + 1));
 }

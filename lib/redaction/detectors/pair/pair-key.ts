@@ -2,7 +2,6 @@ import {
   BACKSLASH,
   DOUBLE_QUOTE,
   SINGLE_QUOTE,
-  isDigit,
   isKeyChar,
   isLetter,
 } from '../../scanner/char-codes.js';
@@ -10,7 +9,8 @@ import {
 const MAX_KEY_LENGTH = 64;
 
 function isDigitAt(text: string, at: number): boolean {
-  return isDigit(text.charCodeAt(at));
+  const code = text.charCodeAt(at);
+  return code >= 0x30 && code <= 0x39;
 }
 
 /** Whether `ESC [` digits and `;` run up to `at` (a colour code's parameters), looking back a few. */
