@@ -62,7 +62,12 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
 
   const text = (s: string): string => {
     const length = s.length;
-    const limit = Math.max(0, Math.min(maxStringLength, charsLeft));
+    const limit =
+      charsLeft >= maxStringLength
+        ? maxStringLength
+        : charsLeft > 0
+          ? charsLeft
+          : 0;
     if (length <= limit) {
       charsLeft -= length;
       // Shorter strings hold no secret.

@@ -105,8 +105,9 @@ export function createTextScanner(options: TextScannerOptions): TextScanner {
   // Reused: scanning runs no caller code, so no call can start while another is in progress.
   const found: SecretMatch[] = [];
   const scrub = (text: string): string => {
-    // A scan that threw part-way (a stack overflow) may have left spans behind.
-    found.length = 0;
+    // A scan that threw part-way (a stack overflow) may have left spans behind. Setting the length is a
+    // call into the runtime: skipped when there is nothing to drop, as on almost every call.
+    if (found.length !== 0) found.length = 0;
     collect(text, found);
     // Most text holds no secret: it comes back as it is, and nothing was allocated.
     if (found.length === 0) return text;
@@ -126,7 +127,7 @@ export function createTextScanner(options: TextScannerOptions): TextScanner {
     maxLength: number,
     maxSource: number,
   ): string => {
-    found.length = 0;
+    if (found.length !== 0) found.length = 0;
     collect(text, found);
     const spans = mergeSpans(found);
     found.length = 0;
