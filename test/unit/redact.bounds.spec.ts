@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { type Json, keyed } from '../utils/keyed-object.js';
 import { createRedactor, redact } from '../../lib/redaction/redact.js';
 import {
   DEFAULT_CENSOR,
@@ -13,13 +14,6 @@ import { CHUNK, HOSTILE_INPUTS } from '../../bench/support/hostile-inputs.js';
 import { failureFields } from '../../bench/support/records.js';
 
 const R = DEFAULT_CENSOR;
-type Json = Record<string, unknown>;
-
-function keyed(count: number, prefix = 'k'): Json {
-  const out: Json = {};
-  for (let i = 0; i < count; i++) out[`${prefix}${i}`] = i;
-  return out;
-}
 
 /** Every value in a redacted copy (entries, items), markers included. */
 function countValues(value: unknown): number {

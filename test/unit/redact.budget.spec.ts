@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { type Json, keyed } from '../utils/keyed-object.js';
 import { createRedactor, redact } from '../../lib/redaction/redact.js';
 import {
   DEFAULT_CENSOR,
@@ -10,13 +11,6 @@ import {
 
 // The limits on small inputs; redact.bounds.spec.ts holds the large and hostile ones.
 const R = DEFAULT_CENSOR;
-type Json = Record<string, unknown>;
-
-function keyed(count: number, prefix = 'k'): Json {
-  const out: Json = {};
-  for (let i = 0; i < count; i++) out[`${prefix}${i}`] = i;
-  return out;
-}
 
 describe('maxObjectKeys', () => {
   it('keeps the first 1000 keys of a larger object and counts the rest under "…"', () => {
