@@ -19,15 +19,26 @@ export interface ShadowText {
 // first character; a regex with alternatives tried at every position cost more than all the detectors.
 const ESCAPE = /%[0-9A-Fa-f]{2}|\\[ux][0-9A-Fa-f]{2}|&(?:#|[A-Za-z]{2,6};)/;
 
-function needsShadow(text: string): boolean {
-  if (
-    (text.includes('%') || text.includes('\\') || text.includes('&')) &&
-    ESCAPE.test(text)
-  ) {
-    return true;
-  }
-  // Non-ASCII text is longer in UTF-8: a native count, about 4× cheaper than a character-class regex.
+/** @internal The characters an escape the shadow decodes starts with. */
+export const ESCAPE_STARTS = '%\\&';
+
+function hasEscapeStart(text: string): boolean {
+  for (const char of ESCAPE_STARTS) if (text.includes(char)) return true;
+  return false;
+}
+
+// Non-ASCII text is longer in UTF-8: a native count, about 4× cheaper than a character-class regex.
+function isNonAscii(text: string): boolean {
   return Buffer.byteLength(text, 'utf8') !== text.length;
+}
+
+/** @internal Whether the shadow of `text` may differ from it: an escape may start in it, or it is not ASCII. */
+export function mayBeEncoded(text: string): boolean {
+  return hasEscapeStart(text) || isNonAscii(text);
+}
+
+function needsShadow(text: string): boolean {
+  return (hasEscapeStart(text) && ESCAPE.test(text)) || isNonAscii(text);
 }
 
 const ENTITIES: Readonly<Record<string, string>> = {
