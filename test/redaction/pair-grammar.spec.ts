@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { redact } from '../../lib/redaction/redact.js';
+import {
+  describeTextCases,
+  type CensoredCase,
+  type KeptCase,
+} from '../utils/text-cases.js';
 
 const R = '[REDACTED]';
 
-// [what, input, expected]: the secret goes, everything around it stays byte for byte.
-const CENSORED: readonly (readonly [string, string, string])[] = [
+const CENSORED: readonly CensoredCase[] = [
   ['Go :=', 'password := "hunter2"', `password := "${R}"`],
   [
     '== with a literal',
@@ -242,7 +244,7 @@ const CENSORED: readonly (readonly [string, string, string])[] = [
 ];
 
 // Code and prose that name a secret without holding one, and readable values under broad keys.
-const KEPT: readonly (readonly [string, string])[] = [
+const KEPT: readonly KeptCase[] = [
   ['strict comparison', 'if (token === X) {'],
   ['comparison with a member', 'return token == user.token;'],
   ['arrow function', 'const f = (token) => token.trim();'],
@@ -280,30 +282,4 @@ const KEPT: readonly (readonly [string, string])[] = [
   ],
 ];
 
-describe('pair grammar: the secret goes, the rest stays', () => {
-  it.each(CENSORED)('%s', (_what, input, expected) => {
-    expect(redact(input)).toBe(expected);
-  });
-
-  it.each(CENSORED)(
-    '%s, inside an object under an innocuous key',
-    (_what, input, expected) => {
-      expect(redact({ note: input })).toEqual({ note: expected });
-    },
-  );
-
-  // Past 128 characters the pre-check takes its other road (native searches, the shadow decided apart).
-  const LEAD =
-    'The upstream service answered after three retries and the job went on.\n'.repeat(
-      2,
-    );
-  it.each(CENSORED)('%s, at the end of long text', (_what, input, expected) => {
-    expect(redact(LEAD + input)).toBe(LEAD + expected);
-  });
-});
-
-describe('pair grammar: code, prose and readable values are left alone', () => {
-  it.each(KEPT)('%s', (_what, input) => {
-    expect(redact(input)).toBe(input);
-  });
-});
+describeTextCases('pair grammar', CENSORED, KEPT);

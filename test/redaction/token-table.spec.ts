@@ -86,9 +86,7 @@ describe('token table: markers and minimum length', () => {
 
   it('refuses more first-two-character pairs than it can number', () => {
     const letters = 'abcdefghijklmnopqrstuvwxyz'.split('');
-    const prefixes = letters.flatMap((a) =>
-      letters.map((b) => `${a}${b}_`),
-    );
+    const prefixes = letters.flatMap((a) => letters.map((b) => `${a}${b}_`));
     const body = [{ chars: ALNUM, length: 8 }];
     expect(() =>
       compileTokenTable([format({ prefixes: prefixes.slice(0, 255), body })]),

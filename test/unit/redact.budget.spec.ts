@@ -190,7 +190,7 @@ describe('the per-call budget', () => {
   });
 });
 
-describe('a value that already starts with the censor', () => {
+describe('a value that is the censor', () => {
   it('is left as it is, and the pairs after it are still read', () => {
     const redactor = createRedactor({ censor: '***' });
     expect(redactor('pwd=***,token=abc')).toBe('pwd=***,token=***');
@@ -198,9 +198,21 @@ describe('a value that already starts with the censor', () => {
     expect(redactor('pwd="***" secret=\\"x\\"')).toBe(
       'pwd="***" secret=\\"***\\"',
     );
-    expect(redactor('pwd=***pwd=***pwd=x')).toBe('pwd=***pwd=***pwd=***');
+    // One bare value that only starts with the censor: it is a value, censored whole.
+    expect(redactor('pwd=***pwd=***pwd=x')).toBe('pwd=***');
     expect(redact(`password=${R} token={"a":1}`)).toBe(
       `password=${R} token=${R}`,
     );
+  });
+
+  // The default censor is public: a secret that starts with it must not pass for one scrubbed before.
+  it.each([
+    [`password=${R}hunter2 ok`, `password=${R} ok`],
+    [`{"password":"${R}hunter2"}`, `{"password":"${R}"}`],
+    [`<password>${R}hunter2</password>`, `<password>${R}</password>`],
+    [`app --password ${R}hunter2 x`, `app --password ${R} x`],
+  ])('is still censored when it only starts with it: %s', (input, expected) => {
+    expect(redact(input)).toBe(expected);
+    expect(redact(expected)).toBe(expected);
   });
 });

@@ -1,5 +1,6 @@
 import { censorsSpan } from '../keys/credential-value.js';
 import { isBlank, isKeyChar } from '../scanner/char-codes.js';
+import { isCensorAt } from '../scanner/secret-span.js';
 import { defineDetector } from './secret-detector.interface.js';
 
 const MYSQL = /mysql|mariadb/i;
@@ -30,8 +31,7 @@ function flagAt(text: string, dash: number): Flag | undefined {
   if (c === 0x2d) {
     let end = dash + 2;
     while (end - dash - 2 <= MAX_FLAG && isKeyChar(text.charCodeAt(end))) end++;
-    if (end === dash + 2 || !isBlank(text.charCodeAt(end)))
-      return undefined;
+    if (end === dash + 2 || !isBlank(text.charCodeAt(end))) return undefined;
     let at = end;
     while (isBlank(text.charCodeAt(at))) at++;
     return { name: text.slice(dash + 2, end), at };
@@ -85,7 +85,7 @@ export const commandLineDetector = defineDetector({
       }
       const [start, end] = argument(text, flag.at);
       let from = -1;
-      if (end > start && !text.startsWith(context.censor || '\0', start)) {
+      if (end > start) {
         if (flag.name === '-p') {
           mysql ??= MYSQL.test(text);
           if (mysql) from = start;
@@ -104,7 +104,7 @@ export const commandLineDetector = defineDetector({
             from = start;
         }
       }
-      if (from !== -1) {
+      if (from !== -1 && !isCensorAt(text, from, end, context.censor)) {
         found.push({ kind: 'command-line', start: from, end });
         covered = end;
       }

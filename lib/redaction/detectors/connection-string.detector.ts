@@ -11,9 +11,9 @@ const CONNECTION = /:\/\/([^\s:@/?#"'<>]*):([^\s/?#"'<>]+)@/g;
 // holds no `/`: `file:///tmp/x7Kq/node_modules/@scope/pkg` is a path before a scoped package.
 const TOKEN_USERINFO = /:\/\/([A-Za-z0-9_~.+=-]{16,})@/g;
 
+// Asked only of text holding the marker `://`.
 function hasUserinfo(text: string): boolean {
-  const scheme = text.indexOf('://');
-  return scheme !== -1 && text.indexOf('@', scheme) !== -1;
+  return text.indexOf('@', text.indexOf('://')) !== -1;
 }
 
 /** Password in `scheme://user:password@host`. */
@@ -26,7 +26,7 @@ export const connectionStringDetector = defineDetector({
   scan(text, { censor }, found) {
     forEachMatch(CONNECTION, text, (m) => {
       const start = m.index + 3 + m[1].length + 1;
-      if (censor !== '' && m[2] === censor) return;
+      if (m[2] === censor) return;
       found.push({
         kind: 'connection-string',
         start,

@@ -11,7 +11,7 @@ import {
   normalizeKey,
 } from '../keys/secret-key.matcher.js';
 import { isDigit, isLetter } from '../scanner/char-codes.js';
-import type { SecretMatch } from '../scanner/secret-span.js';
+import { isCensorAt, type SecretMatch } from '../scanner/secret-span.js';
 import { isCodeValue, isMaskAt, isProseAt } from './pair/code-value.js';
 import { isPairBlank, isQueryParameter, keyBefore } from './pair/pair-key.js';
 import { readValue, type BareMemo } from './pair/pair-value.js';
@@ -76,10 +76,6 @@ function separatorAt(text: string, sep: number): Separator | undefined {
     return { after: sep + 1, literalOnly: false, colon: false };
   }
   return undefined;
-}
-
-function censored(text: string, at: number, censor: string): boolean {
-  return censor !== '' && text.startsWith(censor, at);
 }
 
 function isLetterOrDigit(code: number): boolean {
@@ -159,7 +155,6 @@ function scanPairs(
       : COMMON_SCHEME;
     scheme.lastIndex = peek;
     const textStart = scheme.test(text) ? scheme.lastIndex : peek;
-    if (censored(text, textStart, censor)) continue;
     // A header's value is not prose, nor a type (`Cookie: SESSION=…`, `Authorization: ApiKey …`); a
     // keyword (`cookies: Object` in a type listing) still is code.
     const header = separator.colon && HEADER_KEYS.has(normalizedKey);
@@ -181,7 +176,7 @@ function scanPairs(
     if (value === undefined) continue;
     const start = Math.max(value.start, textStart);
     const { end } = value;
-    if (start >= end) continue;
+    if (start >= end || isCensorAt(text, start, end, censor)) continue;
     if (verdict === GUARDED && !guardedCredential(text, start, end, memo))
       continue;
     // Separators after a value are tried again: `password= token: x` finds both.

@@ -5,7 +5,7 @@ import type { SecretMatch } from '../scanner/secret-span.js';
 export interface ScanContext {
   /** Whether a key seen in text (`key=value`, `"key":"value"`) names a secret (see KeyVerdict). */
   readonly keyVerdict: (rawKey: string) => KeyVerdict;
-  /** Values that already start with the censor are skipped, so scrubbing twice changes nothing. */
+  /** Values that are the censor are skipped, so scrubbing twice changes nothing (see isCensorAt). */
   readonly censor: string;
   /** Keys shorter than this, once normalised, are not looked up. */
   readonly minKeyLength: number;

@@ -9,6 +9,20 @@ export interface SecretMatch extends Span {
   kind: string;
 }
 
+/**
+ * @internal Whether `text[start, end)` is the censor and nothing else: a value scrubbed before, left as
+ * it is so that scrubbing twice changes nothing. A value that only starts with it (`[REDACTED]hunter2`) is
+ * still a secret.
+ */
+export function isCensorAt(
+  text: string,
+  start: number,
+  end: number,
+  censor: string,
+): boolean {
+  return end - start === censor.length && text.startsWith(censor, start);
+}
+
 function byPosition(a: Span, b: Span): number {
   return a.start - b.start || b.end - a.end;
 }

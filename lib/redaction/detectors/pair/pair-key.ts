@@ -2,23 +2,25 @@ import {
   BACKSLASH,
   DOUBLE_QUOTE,
   SINGLE_QUOTE,
+  isDigit,
   isKeyChar,
   isLetter,
 } from '../../scanner/char-codes.js';
 
 const MAX_KEY_LENGTH = 64;
+// Parameters of the longest colour code in use, `1;38;2;255;255;255` (bold, 24-bit colour), and some.
+const MAX_COLOUR_PARAMETERS = 24;
 
-function isDigitAt(text: string, at: number): boolean {
-  const code = text.charCodeAt(at);
-  return code >= 0x30 && code <= 0x39;
-}
-
-/** Whether `ESC [` digits and `;` run up to `at` (a colour code's parameters), looking back a few. */
-function followsEscape(text: string, at: number): boolean {
-  for (let i = at - 1; i > 0 && i >= at - 12; i--) {
+/**
+ * Whether the `m` at `at` ends a terminal colour code (`ESC [ 31 m`, `ESC [ 38;2;255;0;0 m`, `ESC [ m`):
+ * then the key starts after it. Before the text's start `charCodeAt` reads NaN, which stops the loop.
+ */
+function endsColourCode(text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== 0x6d) return false;
+  for (let i = at - 1; i >= at - 1 - MAX_COLOUR_PARAMETERS; i--) {
     const code = text.charCodeAt(i);
     if (code === 0x5b) return text.charCodeAt(i - 1) === 0x1b;
-    if (!(isDigitAt(text, i) || code === 0x3b)) return false;
+    if (!(isDigit(code) || code === 0x3b)) return false;
   }
   return false;
 }
@@ -56,7 +58,8 @@ export interface PairKey {
  * `_` and `-` (and non-ASCII letters), without leading digits and dashes: `1password` is read as
  * `password`, `--password` as `password`, timestamps (`22T10:00`) as short junk. `.` ends a key, so
  * `connect.sid` is judged as `sid` and `password.ts:12` (a stack frame) as `ts`. A quote (JSON,
- * util.inspect, escaped JSON) or a `]` may stand between the key and the separator.
+ * util.inspect, escaped JSON) or a `]` may stand between the key and the separator. Of a key longer
+ * than 64 characters only the last 64 are read.
  */
 export function keyBefore(
   text: string,
@@ -64,7 +67,8 @@ export function keyBefore(
   minLength: number,
 ): PairKey | undefined {
   let end = sep;
-  while (end > 0 && isPairBlank(text.charCodeAt(end - 1))) end--;
+  // Before the text's start charCodeAt reads NaN, which no test below accepts.
+  while (isPairBlank(text.charCodeAt(end - 1))) end--;
   let bracketed = false;
   if (text.charCodeAt(end - 1) === 0x5d) {
     end--;
@@ -77,13 +81,13 @@ export function keyBefore(
   }
   let start = end;
   let wide = false;
-  while (start > 0) {
+  // A longer key is judged by its end, where the word naming a secret is (`…_database_password`).
+  while (end - start < MAX_KEY_LENGTH) {
     const code = text.charCodeAt(start - 1);
     if (!isKeyChar(code)) {
       if (!isWideKeyChar(code)) break;
       wide = true;
     }
-    if (end - start === MAX_KEY_LENGTH) return undefined;
     start--;
   }
   while (start < end) {
@@ -92,13 +96,7 @@ export function keyBefore(
     start++;
   }
   // A terminal colour code glued to the key: `\x1b[31mapi_key=`.
-  if (
-    text.charCodeAt(start) === 0x6d &&
-    isDigitAt(text, start - 1) &&
-    followsEscape(text, start)
-  ) {
-    start++;
-  }
+  if (endsColourCode(text, start)) start++;
   if (bracketed) {
     // `[password] =>`, `["password"] =>`: the bracket must open right before the key.
     const open = text.charCodeAt(start - 1);

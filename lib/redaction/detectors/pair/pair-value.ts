@@ -253,6 +253,8 @@ export function readValue(
     const inner = text.charCodeAt(end - 1) === first + 2 ? end - 1 : end;
     if (isBlankTo(text, start + 1, inner) || isTypeSchema(text, start, end))
       return undefined;
+    // A word glued after the bracket belongs to the value: `[abc]def`.
+    if (isKeyChar(text.charCodeAt(end))) end = bareValueEnd(text, end);
   } else if (isBlockIndicator(text, start)) {
     from = text.indexOf('\n', start) + 1;
     end = blockScalarEnd(text, lineStart(text, options.keyStart), from);
