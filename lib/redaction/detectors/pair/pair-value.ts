@@ -98,14 +98,8 @@ function pairStartsAt(text: string, at: number, spacedKeys: boolean): boolean {
   const keyStart = i;
   while (i < text.length && i - keyStart <= MAX_LOOKAHEAD_KEY) {
     const c = text.charCodeAt(i);
-    if (isKeyChar(c) || c === 0x2e) i++;
-    else if (
-      spacedKeys &&
-      c === 0x20 &&
-      i > keyStart &&
-      isKeyChar(text.charCodeAt(i + 1))
-    )
-      i++;
+    // Blanks were skipped above, so a space here follows a word of the key.
+    if (isKeyChar(c) || c === 0x2e || (spacedKeys && c === 0x20)) i++;
     else break;
   }
   if (i === keyStart) return false;
@@ -134,18 +128,15 @@ function bareValueEnd(text: string, start: number): number {
   let open = 0;
   while (end < text.length) {
     const c = text.charCodeAt(end);
-    if (c < 128) {
-      if (HARD_STOP[c] === 1) break;
-      if (
-        SOFT_STOP[c] === 1 &&
-        pairStartsAt(text, softStopEnd(text, end), c === 0x3b)
-      )
-        break;
-      if (c === 0x28 || c === 0x5b || c === 0x7b) open++;
-      else if (c === 0x29 || c === 0x5d || c === 0x7d) open--;
-    } else if (c === 0xa0 || c === 0x3000) {
-      break; // no-break and ideographic spaces end a value like a space
-    }
+    // Past the tables' end a read gives undefined; no-break and ideographic spaces end a value too.
+    if (HARD_STOP[c] === 1 || c === 0xa0 || c === 0x3000) break;
+    if (
+      SOFT_STOP[c] === 1 &&
+      pairStartsAt(text, softStopEnd(text, end), c === 0x3b)
+    )
+      break;
+    if (c === 0x28 || c === 0x5b || c === 0x7b) open++;
+    else if (c === 0x29 || c === 0x5d || c === 0x7d) open--;
     end++;
   }
   for (;;) {
