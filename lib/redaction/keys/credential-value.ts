@@ -16,9 +16,8 @@ function isTokenChar(code: number): boolean {
   );
 }
 
+// Longer than any cache key or identifier a person writes.
 const MIN_LENGTH = 16;
-// Longer than any cache key or identifier a person writes; bounded so the test stays cheap.
-const MAX_LENGTH = 4096;
 
 /** @internal Where the last character of each kind is in a span: enough to judge any suffix of it at once. */
 export interface CredentialShape {
@@ -59,7 +58,7 @@ export function suffixLooksLikeCredential(
   from: number,
 ): boolean {
   const length = shape.end - from;
-  if (length < MIN_LENGTH || length > MAX_LENGTH) return false;
+  if (length < MIN_LENGTH) return false;
   if (shape.lastOther >= from || shape.lastDigit < from) return false;
   const lower = shape.lastLower >= from;
   const upper = shape.lastUpper >= from;
@@ -73,7 +72,7 @@ export function looksLikeCredential(
   start = 0,
   end = value.length,
 ): boolean {
-  if (end - start < MIN_LENGTH || end - start > MAX_LENGTH) return false;
+  if (end - start < MIN_LENGTH) return false;
   return suffixLooksLikeCredential(credentialShape(value, start, end), start);
 }
 
