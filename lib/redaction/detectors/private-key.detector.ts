@@ -21,8 +21,8 @@ function at(pattern: RegExp, text: string, index: number): number {
 
 /**
  * PEM private keys and PGP private key blocks, armour included. A block without its end line is censored
- * to the end of the text, or to a quote that closes the string holding it. Each search resumes where the last block ended: linear in the text, however many
- * headers it repeats.
+ * to the end of the text, or to a quote that closes the string holding it. Each search resumes where the
+ * last block ended: linear in the text, however many headers it repeats.
  */
 export const privateKeyDetector = defineDetector({
   kind: 'private-key',
@@ -30,8 +30,7 @@ export const privateKeyDetector = defineDetector({
   minLength: 32, // -----BEGIN PRIVATE KEY----- and a little body
   markers: ['PRIVATE KEY'],
   scan(text, _context, found) {
-    let from = 0;
-    for (let i = text.indexOf('-----BEGIN ', from); i !== -1;) {
+    for (let i = text.indexOf('-----BEGIN '); i !== -1;) {
       if (at(BEGIN, text, i) === -1) {
         i = text.indexOf('-----BEGIN ', i + 1);
         continue;
@@ -51,8 +50,7 @@ export const privateKeyDetector = defineDetector({
         if (quote !== -1) end = quote;
       }
       found.push({ kind: 'private-key', start: i, end });
-      from = end;
-      i = end < text.length ? text.indexOf('-----BEGIN ', from) : -1;
+      i = end < text.length ? text.indexOf('-----BEGIN ', end) : -1;
     }
   },
 });
