@@ -43,6 +43,20 @@ const SECRET_KEYS = [
   'password_new',
   'passwordList',
   'MY_DB_PW',
+  // Edges of the word rules.
+  'connection_string_value',
+  'databaseUrlValue2',
+  'cc_number',
+  'stripe_key',
+  'token_2',
+  '2_token',
+  'a_b_c_pw',
+  'a1_b_pw',
+  'dbpassword',
+  'token_value_2',
+  'api_key_value',
+  'secret_',
+  '_secret',
 ];
 
 // Broad words: a credential-shaped value is censored, a readable one stays.
@@ -55,6 +69,8 @@ const GUARDED_KEYS = [
   'key',
   'cacheKey',
   'licenseNumberKey',
+  'key_1',
+  'key2',
 ];
 
 const READABLE: readonly (readonly [string, unknown])[] = [
@@ -81,6 +97,16 @@ const READABLE: readonly (readonly [string, unknown])[] = [
   ['keyboard', 'dvorak'],
   ['compass', 'north'],
   ['bypass', 'cache'],
+  // A word that only ends like a short sequence's first word, predicates, ids that split into scraps.
+  ['acc_number', 'ACC-42'],
+  ['is_password', 'yes'],
+  ['isPassword', 'yes'],
+  ['value', 'plain'],
+  ['x_api', 'v2'],
+  ['BcqZs5hQrOJ9qMYHLPw', 'ok'],
+  ['a_b_c_d_pw', 'ok'],
+  ['A_B_C_D_PW', 'ok'],
+  ['aB1_c_d_pw', 'ok'],
 ];
 
 describe('keys: natural config keys censor their value', () => {

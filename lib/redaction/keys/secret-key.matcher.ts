@@ -66,18 +66,16 @@ export function judgeKey(rawKey: string): KeyVerdict {
   let scraps = 0;
   for (const word of words) if (word.length <= 2) scraps++;
   if (scraps >= (isRandomCase(folded) ? 3 : 5)) return NOT_SECRET;
-  // The head is the last word that is not a holder (`tokenValue` is named by `token`).
+  // The head is the last word that is not a holder (`tokenValue` is named by `token`). Sequences are
+  // tried at each holder dropped, as one may end with a holder: `connection string value`.
   let end = words.length;
-  while (end > 1 && (HOLDERS.has(words[end - 1]) || isDigits(words[end - 1])))
-    end--;
-  // Sequences are tried before the holders are dropped too: `connection string` ends with one.
-  for (const sequence of SEQUENCES) {
-    if (
-      endsWithWords(words, end, sequence) ||
-      endsWithWords(words, words.length, sequence)
-    ) {
-      return SECRET;
+  for (;;) {
+    for (const sequence of SEQUENCES) {
+      if (endsWithWords(words, end, sequence)) return SECRET;
     }
+    const last = words[end - 1];
+    if (end === 1 || !(HOLDERS.has(last) || isDigits(last))) break;
+    end--;
   }
   const head = words[end - 1];
   if (
