@@ -223,6 +223,11 @@ const CENSORED: readonly CensoredCase[] = [
     '<a><password>x1</password><b>y</b><secret>s2</secret></a>',
     `<a><password>${R}</password><b>y</b><secret>${R}</secret></a>`,
   ],
+  [
+    'element after a CDATA section left open',
+    '<a><![CDATA[x <password>y</password>',
+    `<a><![CDATA[x <password>${R}</password>`,
+  ],
   // Connection strings.
   ['one-letter scheme', 's://admin:hunter2@db', `s://admin:${R}@db`],
 ];

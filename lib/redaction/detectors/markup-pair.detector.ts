@@ -62,7 +62,12 @@ export const markupPairDetector = defineDetector({
       if (text.startsWith(CDATA_OPEN, tagEnd)) {
         start = tagEnd + CDATA_OPEN.length;
         end = text.indexOf(CDATA_CLOSE, start);
-        close = end === -1 ? -1 : end + CDATA_CLOSE.length;
+        // Never closed (a cut or broken section): no value here, and the tags after it are still read.
+        if (end === -1) {
+          open = text.indexOf('<', start);
+          continue;
+        }
+        close = end + CDATA_CLOSE.length;
       } else {
         // Text runs to the next tag; only when that tag closes this element is it the element's value.
         end = text.indexOf('<', tagEnd);
