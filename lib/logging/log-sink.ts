@@ -4,6 +4,7 @@ import { put } from '../common/own-property.js';
 import type { Redactor } from '../redaction/redact.js';
 import { requestContext } from '../request-id/request-context.js';
 import { GuardedTransport, type InFlight } from './guarded.transport.js';
+import { escapeStrings, safeJson } from './log-escape.js';
 import { jsonLine, prettyLine } from './log-format.js';
 import type { ParsedLoggerOptions } from './logger.options.js';
 import type { SafeErrorsLogLevel } from './redacting-logger.interfaces.js';
@@ -131,12 +132,16 @@ export class LogSink {
           if (conflicts) record[CONFLICTS] = conflicts;
         }
       }
+      // A format of the caller's may print any field raw: then the escaping is done here, before it.
+      const line = this.rendersOwnLines()
+        ? record
+        : (escapeStrings(record) as Record<string, unknown>);
       if (this.closing) {
         // Another module's shutdown hook ran after this one: the line goes to stderr rather than nowhere.
-        process.stderr.write(`${JSON.stringify(record)}\n`);
+        process.stderr.write(`${safeJson(line)}\n`);
         return;
       }
-      this.winston.log(record as winston.LogEntry);
+      this.winston.log(line as winston.LogEntry);
     } catch (err) {
       this.reportFailure(err);
     }
@@ -188,6 +193,11 @@ export class LogSink {
       queued(this.winston) === 0 &&
       this.winston.transports.every((t) => queued(t) === 0)
     );
+  }
+
+  // Whether every line is rendered by this library's formats alone, which escape as they write.
+  private rendersOwnLines(): boolean {
+    return this.owned && this.winston.transports.every((t) => !t.format);
   }
 
   private levelFor(level: SinkLevel): string {
