@@ -7,7 +7,7 @@ import {
   type OnModuleInit,
   type Provider,
 } from '@nestjs/common';
-import { APP_FILTER, HttpAdapterHost } from '@nestjs/core';
+import { APP_FILTER, ApplicationConfig, HttpAdapterHost } from '@nestjs/core';
 import { FRAMEWORK_ERRORS_RESPONDER } from '../filter/fastify-framework-errors.js';
 import { LogSink } from '../logging/log-sink.js';
 import { RedactingLogger, loggerOnSink } from '../logging/redacting.logger.js';
@@ -70,6 +70,7 @@ export class SafeErrorsModule
   /** @internal Built by Nest; its parameters are the library's own. */
   constructor(
     private readonly adapterHost: HttpAdapterHost,
+    private readonly appConfig: ApplicationConfig,
     // Absent when the bare class is imported without forRoot: then the module does nothing at all.
     @Optional() private readonly config?: SafeErrorsConfig,
     @Optional() private readonly filter?: SafeErrorsFilter,
@@ -94,14 +95,33 @@ export class SafeErrorsModule
   /** Registers the request-ID middleware ahead of the app's own. */
   configure(consumer: MiddlewareConsumer): void {
     if (!this.config) return;
+    // Nest builds each route's filter list while registering routes, right after middleware.
+    this.yieldToUserFilters();
     if (!registerOnExpress(this.adapterHost.httpAdapter, this.config)) {
       consumer.apply(RequestIdMiddleware).forRoutes('*');
     }
   }
 
+  /**
+   * Moves the catch-all to the very end of Nest's global filters, so that every filter of the app's claims
+   * what it catches first, whatever module registered it and in what order. Nest tries global filters
+   * from the last registered to the first.
+   */
+  private yieldToUserFilters(): void {
+    const filter = this.filter;
+    if (!filter) return;
+    const filters = this.appConfig.getGlobalFilters();
+    const index = filters.indexOf(filter);
+    if (index <= 0) return;
+    filters.splice(index, 1);
+    filters.unshift(filter);
+  }
+
   /** Hardens the HTTP adapter: no version banner on Express, router errors answered on Fastify. */
   onModuleInit(): void {
     if (!this.config) return;
+    // A microservice builds its handlers' filter lists when it starts listening, after this hook.
+    this.yieldToUserFilters();
     const adapter = this.adapterHost.httpAdapter;
     const type = adapter?.getType?.();
     // Express announces itself on every response; a version banner is the first thing a scanner reads.
