@@ -104,7 +104,8 @@ describe('Fastify: errors its router answers before Nest', () => {
       expect(res.status).toBe(400);
       expect(res.text).toContain('FST_ERR_BAD_URL');
       expect(res.text).toContain('%FF');
-      expect(res.headers['x-request-id']).toBeUndefined();
+      // The ID is given as the server receives the request, so even Fastify's own answer carries one.
+      expect(res.headers['x-request-id']).toMatch(/^[0-9a-f]{16}$/);
     } finally {
       await booted.close();
     }

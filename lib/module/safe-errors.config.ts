@@ -23,6 +23,8 @@ export class SafeErrorsConfig {
   readonly trustIncomingRequestId: boolean;
   readonly opaqueServerErrors: boolean;
   readonly problemDetails: boolean;
+  readonly nestLogger: boolean;
+  readonly lastResort: boolean;
   readonly redactor: Redactor;
   /** What a censored value becomes; also used for query values in logged URLs. */
   readonly censor: string;
@@ -49,6 +51,8 @@ export class SafeErrorsConfig {
     this.trustIncomingRequestId = parsed.trustIncomingRequestId;
     this.opaqueServerErrors = parsed.opaqueServerErrors;
     this.problemDetails = parsed.problemDetails;
+    this.nestLogger = parsed.nestLogger;
+    this.lastResort = parsed.lastResort;
     this.fallbackGenerate = createRequestIdGenerator();
     this.generate = parsed.generateRequestId ?? this.fallbackGenerate;
     this.redactor = redactorFor(parsed.redact);

@@ -38,6 +38,22 @@ export interface SafeErrorsModuleOptions {
    */
   redact?: RedactOptions;
   /**
+   * Route Nest's own logger (its boot lines, `ExceptionsHandler`, StreamableFile and RPC errors, every
+   * `new Logger()` of yours) through `RedactingLogger`, as if `app.useLogger()` had been called, as soon
+   * as the module's logger exists. Only Nest's default ConsoleLogger is replaced: a logger you pass to
+   * `NestFactory.create()`, `logger: false`, or a later `app.useLogger()` is left as you set it.
+   * @default true
+   */
+  nestLogger?: boolean;
+  /**
+   * Last-resort handler: an uncaught exception or unhandled rejection anywhere in the process is written as
+   * one redacted `fatal` line with a fresh ID instead of Node's raw stack, the log is flushed, and the
+   * process exits with code 1 where Node would have. Not installed if the process already listens for
+   * either event; then yours decide.
+   * @default true
+   */
+  lastResort?: boolean;
+  /**
    * Where and how the logger writes.
    * @default JSON lines to stdout at level 'info'
    */

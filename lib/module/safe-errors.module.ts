@@ -4,16 +4,24 @@ import {
   type DynamicModule,
   type MiddlewareConsumer,
   type NestModule,
+  type OnApplicationShutdown,
   type OnModuleInit,
   type Provider,
 } from '@nestjs/common';
 import { APP_FILTER, ApplicationConfig, HttpAdapterHost } from '@nestjs/core';
 import { FRAMEWORK_ERRORS_RESPONDER } from '../filter/fastify-framework-errors.js';
 import { LogSink } from '../logging/log-sink.js';
+import {
+  routeNestLogger,
+  routeNestLoggerEarly,
+  unrouteNestLogger,
+} from '../logging/nest-logger.route.js';
 import { RedactingLogger, loggerOnSink } from '../logging/redacting.logger.js';
+import { armLastResort } from '../process/last-resort.handler.js';
 import {
   RequestIdMiddleware,
-  registerOnExpress,
+  registerOnPlatform,
+  stampOnServer,
 } from '../request-id/request-id.middleware.js';
 import { SafeErrorsConfig } from './safe-errors.config.js';
 import { SafeErrorsFilter } from '../filter/safe-errors.filter.js';
@@ -65,8 +73,11 @@ function withProviders(module: DynamicModule): DynamicModule {
 @Module({})
 export class SafeErrorsModule
   extends SafeErrorsConfigurableModule
-  implements NestModule, OnModuleInit
+  implements NestModule, OnModuleInit, OnApplicationShutdown
 {
+  // What undoes the process-wide hooks below, when the app shuts down.
+  private readonly undo: (() => void)[] = [];
+
   /** @internal Built by Nest; its parameters are the library's own. */
   constructor(
     private readonly adapterHost: HttpAdapterHost,
@@ -74,14 +85,46 @@ export class SafeErrorsModule
     // Absent when the bare class is imported without forRoot: then the module does nothing at all.
     @Optional() private readonly config?: SafeErrorsConfig,
     @Optional() private readonly filter?: SafeErrorsFilter,
+    @Optional() logger?: RedactingLogger,
+    @Optional() sink?: LogSink,
   ) {
     super();
+    // Here rather than in a lifecycle hook: modules are built before any of them is initialised, and
+    // what fails in between (another module's onModuleInit, a provider's factory) must already be caught.
+    if (config && logger && config.nestLogger)
+      this.undo.push(routeNestLogger(logger));
+    else if (config) unrouteNestLogger();
+    // Before main.ts runs: app.use(), enableCors() and helmet come after the ID, not before it.
+    if (config) registerOnPlatform(adapterHost.httpAdapter, config);
+    if (config && sink && config.lastResort)
+      this.undo.push(
+        armLastResort({
+          report: (origin, fault) =>
+            sink.write(
+              'fatal',
+              origin === 'uncaughtException'
+                ? 'Uncaught exception'
+                : 'Unhandled rejection',
+              { error: fault, origin },
+              'SafeErrorsModule',
+              config.newRequestId(),
+            ),
+          flush: () => sink.close(),
+        }),
+      );
+  }
+
+  /** Gives Nest's logger and the process's fault handling back as they were. */
+  onApplicationShutdown(): void {
+    for (const undo of this.undo.splice(0)) undo();
   }
 
   /** Registers the filter, the request-ID middleware and `RedactingLogger`. Global unless `isGlobal: false`. */
   static override forRoot(
     options: SafeErrorsModuleRootOptions = {},
   ): DynamicModule {
+    if ((options as { nestLogger?: unknown }).nestLogger !== false)
+      routeNestLoggerEarly();
     return withProviders(super.forRoot(options));
   }
 
@@ -89,6 +132,8 @@ export class SafeErrorsModule
   static override forRootAsync(
     options: SafeErrorsModuleAsyncOptions,
   ): DynamicModule {
+    // The options are not known yet: routed now, given back at boot if they say `nestLogger: false`.
+    routeNestLoggerEarly();
     return withProviders(super.forRootAsync(options));
   }
 
@@ -97,7 +142,9 @@ export class SafeErrorsModule
     if (!this.config) return;
     // Nest builds each route's filter list while registering routes, right after middleware.
     this.yieldToUserFilters();
-    if (!registerOnExpress(this.adapterHost.httpAdapter, this.config)) {
+    const adapter = this.adapterHost.httpAdapter;
+    stampOnServer(adapter?.getHttpServer?.(), this.config);
+    if (!registerOnPlatform(adapter, this.config)) {
       consumer.apply(RequestIdMiddleware).forRoutes('*');
     }
   }

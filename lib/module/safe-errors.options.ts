@@ -75,6 +75,8 @@ export const MODULE_OPTIONS_SCHEMA = {
   trustIncomingRequestId: boolean(false),
   opaqueServerErrors: boolean(false),
   problemDetails: boolean(false),
+  nestLogger: boolean(true),
+  lastResort: boolean(true),
   redact,
   logger: (value) => parseLoggerOptions(value),
 } satisfies Schema<SafeErrorsModuleOptions>;

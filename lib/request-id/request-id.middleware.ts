@@ -20,11 +20,58 @@ export class RequestIdMiddleware implements NestMiddleware<
     res: ServerResponse,
     next: (error?: unknown) => void,
   ): void {
-    const requestId = this.config.requestIdFor(req.headers);
-    res.setHeader(this.config.requestIdHeader, requestId);
-    (req as unknown as Record<symbol, unknown>)[REQUEST_ID] = requestId;
+    const given = (req as unknown as Record<symbol, unknown>)[REQUEST_ID];
+    // Stamped already by the server's listener (see stampOnServer): keep that ID, add the async context.
+    const requestId =
+      typeof given === 'string' ? given : stamp(req, res, this.config);
     requestContext.run({ requestId }, next);
   }
+}
+
+function stamp(
+  req: IncomingMessage,
+  res: ServerResponse,
+  config: SafeErrorsConfig,
+): string {
+  const requestId = config.requestIdFor(req.headers);
+  res.setHeader(config.requestIdHeader, requestId);
+  (req as unknown as Record<symbol, unknown>)[REQUEST_ID] = requestId;
+  return requestId;
+}
+
+interface RequestEmitter {
+  prependListener(
+    event: 'request',
+    listener: (req: IncomingMessage, res: ServerResponse) => void,
+  ): unknown;
+}
+
+const stamped = new WeakSet<object>();
+
+/**
+ * @internal Gives each request its ID and header as the HTTP server receives it, before Express or Fastify
+ * sees it: the answers the platform gives before any middleware (a CORS preflight, Fastify's 503 while
+ * closing, a security hook's refusal, a rate limiter `app.use`'d in main.ts) carry the ID too, and
+ * `getRequestId()` works in main.ts's middleware. The middleware then keeps that ID.
+ */
+export function stampOnServer(server: unknown, config: SafeErrorsConfig): void {
+  const emitter = server as Partial<RequestEmitter> | undefined;
+  if (
+    !emitter ||
+    typeof emitter.prependListener !== 'function' ||
+    stamped.has(emitter)
+  )
+    return;
+  stamped.add(emitter);
+  emitter.prependListener('request', (req, res) => {
+    try {
+      // Fastify runs middie's hook (main.ts's app.use) before any hook a module can add: the ID's async
+      // context starts here, for the rest of this request's handling on this connection.
+      requestContext.enterWith({ requestId: stamp(req, res, config) });
+    } catch {
+      // The middleware tries again; the filter gives an ID should both fail.
+    }
+  });
 }
 
 type Next = (error?: unknown) => void;
@@ -35,33 +82,70 @@ interface ExpressApp {
   ): unknown;
 }
 
+interface FastifyApp {
+  addHook(
+    name: 'onRequest',
+    hook: (
+      request: { raw: IncomingMessage },
+      reply: { raw: ServerResponse },
+      done: Next,
+    ) => void,
+  ): unknown;
+}
+
+// Platform instances already given the middleware: the module may try both at construction and in configure().
+const registered = new WeakSet<object>();
+
+/** Runs the middleware; a failure to give an ID never fails the request (the filter gives one later). */
+function giveId(
+  middleware: RequestIdMiddleware,
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: Next,
+): void {
+  let handedOn = false;
+  try {
+    middleware.use(req, res, (error?: unknown) => {
+      handedOn = true;
+      next(error);
+    });
+  } catch (error) {
+    // What the rest of the chain throws is the platform's to handle, as before.
+    if (handedOn) throw error;
+    next();
+  }
+}
+
 /**
- * @internal On Express, registers the middleware with `app.use` during `configure()`: ahead of every
- * middleware Nest registers, and without Nest's route matching and wrapping on each request (measured:
- * about 14 µs of server CPU per request). `false` elsewhere: there it goes through Nest's
- * MiddlewareConsumer, which on Fastify also manages middie's plugin contexts.
+ * @internal Gives the platform the middleware as its very first step: `app.use` on Express, an `onRequest`
+ * hook on Fastify, added before any of Nest's or the app's (CORS, `app.use` in main.ts, body parsing). Done
+ * when the module is built, which is inside `NestFactory.create()`, before main.ts can add anything; a
+ * testing module, built before its app exists, is given it in `configure()`. Costs no route matching per
+ * request. `false` on any other platform.
  */
-export function registerOnExpress(
+export function registerOnPlatform(
   adapter: AbstractHttpAdapter | undefined,
   config: SafeErrorsConfig,
 ): boolean {
-  if (!adapter || adapter.getType?.() !== 'express') return false;
-  const app = adapter.getInstance<Partial<ExpressApp>>();
-  if (typeof app.use !== 'function') return false;
+  const type = adapter?.getType?.();
+  if (type !== 'express' && type !== 'fastify') return false;
+  const instance = adapter!.getInstance<Partial<ExpressApp & FastifyApp>>();
+  if (
+    !instance ||
+    (typeof instance !== 'object' && typeof instance !== 'function')
+  )
+    return false;
+  if (registered.has(instance)) return true;
   const middleware = new RequestIdMiddleware(config);
-  app.use((req, res, next) => {
-    let handedOn = false;
-    try {
-      middleware.use(req, res, (error?: unknown) => {
-        handedOn = true;
-        next(error);
-      });
-    } catch (error) {
-      // What the rest of the chain throws is the platform's to handle, as before.
-      if (handedOn) throw error;
-      // Failing to give an ID must not fail the request: the filter gives one should it fail later.
-      next();
-    }
-  });
+  if (type === 'express') {
+    if (typeof instance.use !== 'function') return false;
+    instance.use((req, res, next) => giveId(middleware, req, res, next));
+  } else {
+    if (typeof instance.addHook !== 'function') return false;
+    instance.addHook('onRequest', (request, reply, done) =>
+      giveId(middleware, request.raw, reply.raw, done),
+    );
+  }
+  registered.add(instance);
   return true;
 }

@@ -10,7 +10,7 @@ import {
   REQUEST_ID,
   requestIdOf,
 } from '../../lib/request-id/request-context.js';
-import { registerOnExpress } from '../../lib/request-id/request-id.middleware.js';
+import { registerOnPlatform } from '../../lib/request-id/request-id.middleware.js';
 
 // Tests for what mutation testing (npm run mutate:request-id) found unguarded in lib/request-id/.
 
@@ -88,7 +88,7 @@ describe('registering the request-ID hook on Express', () => {
     const adapter = {
       getInstance: () => ({ use: () => undefined }),
     } as unknown as AbstractHttpAdapter;
-    expect(registerOnExpress(adapter, config)).toBe(false);
+    expect(registerOnPlatform(adapter, config)).toBe(false);
   });
 
   it('leaves an Express adapter whose instance has no use() to MiddlewareConsumer', () => {
@@ -96,6 +96,6 @@ describe('registering the request-ID hook on Express', () => {
       getType: () => 'express',
       getInstance: () => ({}),
     } as unknown as AbstractHttpAdapter;
-    expect(registerOnExpress(adapter, config)).toBe(false);
+    expect(registerOnPlatform(adapter, config)).toBe(false);
   });
 });

@@ -215,7 +215,10 @@ describe('redact properties', () => {
         { depthSize: 'small' },
         plainString,
         fc.integer(),
-        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        // A whole number of 13 to 19 digits that passes Luhn is a card number, censored by design.
+        fc
+          .double({ noNaN: true, noDefaultInfinity: true })
+          .filter((d) => !(Number.isInteger(d) && Math.abs(d) >= 1e12)),
         fc.boolean(),
         fc.constant(null),
         fc.array(tie('value'), { maxLength: 4 }),

@@ -1,7 +1,7 @@
 import type { AbstractHttpAdapter } from '@nestjs/core';
 import { describe, expect, it } from 'vitest';
 import { getRequestId } from 'nestjs-safe-errors';
-import { registerOnExpress } from '../../lib/request-id/request-id.middleware.js';
+import { registerOnPlatform } from '../../lib/request-id/request-id.middleware.js';
 import { SafeErrorsConfig } from '../../lib/module/safe-errors.config.js';
 import { createRequestIdGenerator } from '../../lib/request-id/request-id.generator.js';
 
@@ -95,15 +95,35 @@ describe('registering the request-ID hook on the platform', () => {
   }
 
   it('leaves other platforms (and no HTTP server at all) to MiddlewareConsumer', () => {
-    expect(registerOnExpress(fakeAdapter('other', {}), config)).toBe(false);
-    expect(registerOnExpress(undefined, config)).toBe(false);
+    expect(registerOnPlatform(fakeAdapter('other', {}), config)).toBe(false);
+    expect(registerOnPlatform(undefined, config)).toBe(false);
   });
 
-  it('leaves Fastify to MiddlewareConsumer', () => {
-    const instance = { use: () => undefined };
-    expect(registerOnExpress(fakeAdapter('fastify', instance), config)).toBe(
-      false,
+  it('on Fastify, adds one onRequest hook that gives the raw request its ID, once per instance', () => {
+    const hooks: [string, (...args: unknown[]) => void][] = [];
+    const instance = {
+      addHook: (name: string, hook: (...args: unknown[]) => void) =>
+        hooks.push([name, hook]),
+    };
+    const adapter = fakeAdapter('fastify', instance);
+    expect(registerOnPlatform(adapter, config)).toBe(true);
+    expect(registerOnPlatform(adapter, config)).toBe(true);
+    expect(hooks.map(([name]) => name)).toEqual(['onRequest']);
+    const headers: Record<string, string> = {};
+    const raw = { setHeader: (k: string, v: string) => (headers[k] = v) };
+    let inside: string | undefined;
+    hooks[0]![1](
+      { raw: { headers: {} } },
+      { raw },
+      () => (inside = getRequestId()),
     );
+    expect(headers['x-request-id']).toMatch(/^[0-9a-f]{16}$/);
+    expect(inside).toBe(headers['x-request-id']);
+  });
+
+  it('leaves a platform instance without use() or addHook() to MiddlewareConsumer', () => {
+    expect(registerOnPlatform(fakeAdapter('express', {}), config)).toBe(false);
+    expect(registerOnPlatform(fakeAdapter('fastify', {}), config)).toBe(false);
   });
 
   it.each(['express'])(
@@ -113,7 +133,9 @@ describe('registering the request-ID hook on the platform', () => {
       const instance = {
         use: (handler: (...args: unknown[]) => void) => handlers.push(handler),
       };
-      expect(registerOnExpress(fakeAdapter(type, instance), config)).toBe(true);
+      expect(registerOnPlatform(fakeAdapter(type, instance), config)).toBe(
+        true,
+      );
       expect(handlers).toHaveLength(1);
       const headers: Record<string, string> = {};
       const res = { setHeader: (k: string, v: string) => (headers[k] = v) };
@@ -134,7 +156,7 @@ describe('registering the request-ID hook on the platform', () => {
     const instance = {
       use: (h: (...args: unknown[]) => void) => (handler = h),
     };
-    registerOnExpress(fakeAdapter('express', instance), config);
+    registerOnPlatform(fakeAdapter('express', instance), config);
     let calls = 0;
     expect(() =>
       handler!({ headers: {} }, { setHeader: () => undefined }, () => {
@@ -150,7 +172,7 @@ describe('registering the request-ID hook on the platform', () => {
     const instance = {
       use: (h: (...args: unknown[]) => void) => (handler = h),
     };
-    registerOnExpress(fakeAdapter('express', instance), config);
+    registerOnPlatform(fakeAdapter('express', instance), config);
     const res = {
       setHeader: () => {
         throw new Error('headers already sent');
