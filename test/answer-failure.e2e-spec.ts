@@ -158,6 +158,40 @@ describe.each(PLATFORMS)(
   },
 );
 
+describe.each(PLATFORMS)(
+  'with problemDetails, the last resort answers in the same shape (%s)',
+  (platform) => {
+    let booted: BootedApp;
+
+    beforeAll(async () => {
+      booted = await bootFixture({ problemDetails: true }, platform);
+    });
+    afterEach(() => {
+      vi.restoreAllMocks();
+    });
+    afterAll(() => booted.close());
+
+    it('a reply that throws once: an RFC 9457 problem, as the ordinary opaque answer would be', async () => {
+      vi.spyOn(adapterOf(booted), 'reply').mockImplementationOnce(() => {
+        throw new Error('sabotaged');
+      });
+      const res = await request(booted.app.getHttpServer()).get('/fail/error');
+      expect(res.status).toBe(500);
+      expect(res.headers['content-type']).toMatch(
+        /^application\/problem\+json/,
+      );
+      const requestId = res.headers['x-request-id'] as string;
+      expect(JSON.parse(res.text)).toEqual({
+        type: 'about:blank',
+        title: 'Internal Server Error',
+        status: 500,
+        requestId,
+      });
+      await answerFailureLines(booted, requestId);
+    });
+  },
+);
+
 describe('Fastify: a router error whose answer fails gets the last resort too', () => {
   let booted: BootedApp;
 

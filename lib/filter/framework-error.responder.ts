@@ -41,7 +41,11 @@ export class FrameworkErrorResponder {
       adapter.setHeader(reply, this.config.requestIdHeader, requestId);
       sendOpaque(adapter, reply, status, requestId, this.config.problemDetails);
     } catch {
-      answerLastResort(failure, this.config.requestIdHeader);
+      answerLastResort(
+        failure,
+        this.config.requestIdHeader,
+        this.config.problemDetails,
+      );
     }
   }
 }

@@ -58,7 +58,11 @@ export class HttpFailureResponder {
     } catch (answerError) {
       if (!logged) this.log.requestFailed(failure, 500);
       this.log.answerFailed(requestId, answerError);
-      answerLastResort(failure, this.config.requestIdHeader);
+      answerLastResort(
+        failure,
+        this.config.requestIdHeader,
+        this.config.problemDetails,
+      );
     }
   }
 

@@ -1,5 +1,5 @@
-import { OPAQUE_ERROR_MESSAGE } from '../module/safe-errors.constants.js';
 import { closeUnfinished } from './close-unfinished.js';
+import { opaqueResponse } from './opaque-response.js';
 import type { RequestFailure } from './request-failure.js';
 
 /**
@@ -10,18 +10,21 @@ import type { RequestFailure } from './request-failure.js';
 export function answerLastResort(
   failure: RequestFailure,
   requestIdHeader: string,
+  problemDetails = false,
 ): void {
   const { adapter, response, requestId } = failure;
   try {
     if (adapter && !adapter.isHeadersSent(response)) {
-      adapter.setHeader(response, requestIdHeader, requestId);
-      adapter.setHeader(response, 'content-type', 'application/json');
-      adapter.setHeader(response, 'cache-control', 'no-store');
-      adapter.reply(
-        response,
-        { statusCode: 500, message: OPAQUE_ERROR_MESSAGE, requestId },
+      // The same body as the ordinary opaque answer: a client must not tell the two roads apart.
+      const { contentType, body } = opaqueResponse(
         500,
+        requestId,
+        problemDetails,
       );
+      adapter.setHeader(response, requestIdHeader, requestId);
+      adapter.setHeader(response, 'content-type', contentType);
+      adapter.setHeader(response, 'cache-control', 'no-store');
+      adapter.reply(response, body, 500);
       return;
     }
   } catch {
