@@ -8,7 +8,12 @@ import {
   type OnModuleInit,
   type Provider,
 } from '@nestjs/common';
-import { APP_FILTER, ApplicationConfig, HttpAdapterHost } from '@nestjs/core';
+import {
+  APP_FILTER,
+  APP_INTERCEPTOR,
+  ApplicationConfig,
+  HttpAdapterHost,
+} from '@nestjs/core';
 import { FRAMEWORK_ERRORS_RESPONDER } from '../filter/fastify-framework-errors.js';
 import { LogSink } from '../logging/log-sink.js';
 import {
@@ -25,6 +30,7 @@ import {
 } from '../request-id/request-id.middleware.js';
 import { SafeErrorsConfig } from './safe-errors.config.js';
 import { SafeErrorsFilter } from '../filter/safe-errors.filter.js';
+import { StreamFailureInterceptor } from '../filter/stream-failure.interceptor.js';
 import {
   SafeErrorsConfigurableModule,
   type SafeErrorsModuleAsyncOptions,
@@ -47,6 +53,9 @@ const PROVIDERS: Provider[] = [
   RequestIdMiddleware,
   SafeErrorsFilter,
   { provide: APP_FILTER, useExisting: SafeErrorsFilter },
+  // SSE streams and StreamableFiles fail where no exception filter can answer any more.
+  StreamFailureInterceptor,
+  { provide: APP_INTERCEPTOR, useExisting: StreamFailureInterceptor },
 ];
 
 function withProviders(module: DynamicModule): DynamicModule {
