@@ -34,8 +34,8 @@ const RESERVED = new Set([
   'spanId',
 ]);
 const CONFLICTS = 'conflictingFields';
-// A transport that never drains must not hold the app's shutdown forever.
-const CLOSE_TIMEOUT_MS = 5_000;
+// Dropped lines are reported at most this often, so the report cannot flood stderr itself.
+const DROP_REPORT_INTERVAL_MS = 10_000;
 /** @internal Turns Nest's level names into the ones written. */
 export function toSinkLevel(level: SafeErrorsLogLevel | LogLevel): SinkLevel {
   return level === 'log' ? 'info' : level;
@@ -57,12 +57,19 @@ export class LogSink {
   // report a batch done before its lines are, so stream lengths alone cannot say when all is written.
   private readonly inFlight: InFlight = { count: 0 };
   private closing: Promise<void> | undefined;
+  private readonly closeTimeoutMs: number;
+  private readonly maxQueued: number;
+  private dropped = 0;
+  private lastDropReport = 0;
+  private dropReportTimer: NodeJS.Timeout | undefined;
   private readonly report = (err: unknown) => this.reportFailure(err);
 
   constructor(options: ParsedLoggerOptions, redactor: Redactor) {
     this.redactor = redactor;
     this.trace = createTraceReader();
     this.threshold = SEVERITY[toSinkLevel(options.level)];
+    this.closeTimeoutMs = options.closeTimeoutMs;
+    this.maxQueued = options.maxQueuedLines;
     const report = this.report;
     if (options.instance) {
       this.winston = options.instance;
@@ -141,6 +148,12 @@ export class LogSink {
         process.stderr.write(`${safeJson(line)}\n`);
         return;
       }
+      // A transport that cannot keep up: the newest lines go, counted, rather than the heap growing.
+      if (this.owned && this.queued() >= this.maxQueued) {
+        this.dropped++;
+        this.reportDrops(false);
+        return;
+      }
       this.winston.log(line as winston.LogEntry);
     } catch (err) {
       this.reportFailure(err);
@@ -166,10 +179,16 @@ export class LogSink {
   // winston's own end() ends its transports while lines still wait in its buffer (they are then lost or
   // raise "write after end"), so wait until nothing is queued anywhere first.
   private async drainAndEnd(): Promise<void> {
-    const deadline = Date.now() + CLOSE_TIMEOUT_MS;
+    const deadline = Date.now() + this.closeTimeoutMs;
     while (!this.drained() && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
+    const lost = this.queued();
+    if (lost > 0)
+      this.tellStderr(
+        `${lost} log line${lost === 1 ? ' was' : 's were'} not yet written when the logger closed after ${this.closeTimeoutMs} ms (logger.closeTimeoutMs); a transport may still finish those it holds`,
+      );
+    this.reportDrops(true);
     await new Promise<void>((resolve) => {
       const transports = [...this.winston.transports];
       let pending = transports.length;
@@ -184,15 +203,50 @@ export class LogSink {
   }
 
   private drained(): boolean {
-    const queued = (stream: unknown) => {
+    return this.queued() === 0;
+  }
+
+  /** Lines handed to winston and not yet written by a transport (object-mode lengths count lines). */
+  private queued(): number {
+    const length = (stream: unknown) => {
       const s = stream as { readableLength?: number; writableLength?: number };
       return (s.readableLength ?? 0) + (s.writableLength ?? 0);
     };
-    return (
-      this.inFlight.count === 0 &&
-      queued(this.winston) === 0 &&
-      this.winston.transports.every((t) => queued(t) === 0)
+    let total = this.inFlight.count + length(this.winston);
+    for (const t of this.winston.transports) total += length(t);
+    return total;
+  }
+
+  private reportDrops(final: boolean): void {
+    if (this.dropped === 0) return;
+    const now = Date.now();
+    if (!final && now - this.lastDropReport < DROP_REPORT_INTERVAL_MS) {
+      // Drops that stop within the interval are still reported, once it is over.
+      this.dropReportTimer ??= setTimeout(
+        () => {
+          this.dropReportTimer = undefined;
+          this.reportDrops(true);
+        },
+        DROP_REPORT_INTERVAL_MS - (now - this.lastDropReport),
+      ).unref();
+      return;
+    }
+    clearTimeout(this.dropReportTimer);
+    this.dropReportTimer = undefined;
+    this.lastDropReport = now;
+    const count = this.dropped;
+    this.dropped = 0;
+    this.tellStderr(
+      `${count} log line${count === 1 ? ' was' : 's were'} dropped: more than ${this.maxQueued} lines were waiting for a transport (logger.maxQueuedLines)`,
     );
+  }
+
+  private tellStderr(text: string): void {
+    try {
+      process.stderr.write(`nestjs-safe-errors: ${text}\n`);
+    } catch {
+      // stderr itself is gone: nothing left to tell
+    }
   }
 
   // Whether every line is rendered by this library's formats alone, which escape as they write.

@@ -6,6 +6,7 @@ import {
   oneOf,
   optional,
   parseOptions,
+  positiveInteger,
   type Check,
   type Parsed,
   type Schema,
@@ -55,6 +56,8 @@ export const LOGGER_OPTIONS_SCHEMA = {
   format: oneOf(['json', 'pretty'], 'json', "must be 'json' or 'pretty'"),
   transports,
   instance: optional(instance),
+  closeTimeoutMs: positiveInteger(5_000),
+  maxQueuedLines: positiveInteger(10_000),
 } satisfies Schema<SafeErrorsLoggerOptions>;
 
 /** @internal Checked logger options, defaults applied. */

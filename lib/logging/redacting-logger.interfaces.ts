@@ -29,6 +29,18 @@ export interface SafeErrorsLoggerOptions {
    * @default undefined
    */
   instance?: WinstonLogger;
+  /**
+   * How long closing waits for queued lines to be written. Lines still queued then are dropped, and
+   * stderr says how many.
+   * @default 5000
+   */
+  closeTimeoutMs?: number;
+  /**
+   * Lines that may wait for a slow transport. Past it new lines are dropped and counted, and stderr
+   * reports the count at most once every 10 s, so a stalled transport cannot grow the heap without bound.
+   * @default 10000
+   */
+  maxQueuedLines?: number;
 }
 
 /** Options for a `RedactingLogger` made with `new`, outside `SafeErrorsModule`. */
