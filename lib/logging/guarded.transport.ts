@@ -5,6 +5,14 @@ export interface InFlight {
   count: number;
 }
 
+const REPORTERS = Symbol('nestjs-safe-errors.fileStreamReporters');
+
+interface FileLike {
+  _createStream?: (...args: unknown[]) => unknown;
+  _dest?: { on?(event: 'error', l: (e: unknown) => void): unknown };
+  [REPORTERS]?: Set<(err: unknown) => void>;
+}
+
 // Settings winston reads on the transport it pipes to: read live from the caller's transport.
 const FORWARDED = ['level', 'silent', 'format', 'handleExceptions'] as const;
 
@@ -31,6 +39,7 @@ export class GuardedTransport extends TransportStream {
       });
     }
     inner.on('error', report);
+    this.watchDestination();
     // winston-transport's readable-stream has no writableFinished: the event is the one sure sign.
     inner.once('finish', () => {
       this.innerFinished = true;
@@ -38,6 +47,37 @@ export class GuardedTransport extends TransportStream {
   }
 
   private innerFinished = false;
+
+  // winston's File transport swallows its file stream's errors (a full disk, a path that is a directory):
+  // every line would be lost with nothing said. It opens that stream later, and again at each rotation,
+  // so the one change made to a caller's transport is a listener on each stream it creates.
+  private watchDestination(): void {
+    try {
+      const file = this.inner as unknown as FileLike;
+      if (typeof file._createStream !== 'function') return;
+      let reporters = file[REPORTERS];
+      if (!reporters) {
+        reporters = file[REPORTERS] = new Set();
+        const all = reporters;
+        const relay = (err: unknown) => {
+          for (const report of all) report(err);
+        };
+        // A transport made long before this logger may have opened its file already.
+        file._dest?.on?.('error', relay);
+        const create = file._createStream;
+        file._createStream = function (this: unknown, ...args: unknown[]) {
+          const dest = create.apply(this, args) as
+            | { on?(event: 'error', l: (e: unknown) => void): unknown }
+            | undefined;
+          dest?.on?.('error', relay);
+          return dest;
+        };
+      }
+      reporters.add(this.report);
+    } catch {
+      // a transport of another shape: nothing to watch
+    }
+  }
 
   override log(info: unknown, next: () => void): void {
     let called = false;
@@ -59,6 +99,7 @@ export class GuardedTransport extends TransportStream {
   // winston calls this when the transport is removed; it is the caller's transport that holds resources.
   override close(): void {
     this.inner.off('error', this.report);
+    (this.inner as unknown as FileLike)[REPORTERS]?.delete(this.report);
     this.inner.close?.();
   }
 

@@ -1,4 +1,6 @@
+import { tmpdir } from 'node:os';
 import { RedactingLogger } from 'nestjs-safe-errors';
+import winston from 'winston';
 import request from 'supertest';
 import TransportStream from 'winston-transport';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -140,4 +142,29 @@ describe('RedactingLogger: bounded queue and close', () => {
       `logger.${option}`,
     );
   });
+});
+
+describe("winston's File transport, whose stream errors winston swallows", () => {
+  it.each([
+    ['a full disk (/dev/full)', () => '/dev/full', /ENOSPC/],
+    ['a path that is a directory', () => tmpdir(), /EISDIR/],
+  ])(
+    '%s is reported once on stderr with its cause',
+    async (_name, filename, cause) => {
+      const stderr = captureStderr();
+      const logger = new RedactingLogger({
+        transports: [new winston.transports.File({ filename: filename() })],
+      });
+      for (let i = 0; i < 20; i++) logger.error(`line ${i}`);
+      await vi.waitFor(() => expect(stderr.text()).toMatch(cause));
+      const reports = stderr
+        .text()
+        .split('\n')
+        .filter((l) =>
+          l.startsWith('nestjs-safe-errors: a log transport failed'),
+        );
+      expect(reports).toHaveLength(1);
+      await logger.close();
+    },
+  );
 });
