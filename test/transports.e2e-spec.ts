@@ -13,7 +13,6 @@ import {
   WebSocketGateway,
   WsException,
 } from '@nestjs/websockets';
-import { createServer } from 'node:net';
 import { lastValueFrom } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -21,6 +20,7 @@ import { SafeErrorsFilter, SafeErrorsModule } from 'nestjs-safe-errors';
 import type { INestApplication, INestMicroservice } from '@nestjs/common';
 import { PLANTED } from './app/planted-secrets.js';
 import { MemoryTransport } from './utils/memory.transport.js';
+import { freePort } from './utils/free-port.js';
 
 const ID = /^[0-9a-f]{16}$/;
 
@@ -68,17 +68,6 @@ class OrdersGateway {
   echo(_client: unknown, data: unknown): { event: string; data: unknown } {
     return { event: 'echo', data };
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 describe('microservice (rpc) over TCP on 127.0.0.1', () => {

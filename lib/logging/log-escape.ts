@@ -7,8 +7,8 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const UNSAFE_ALL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 // What JSON.stringify leaves raw: it escapes C0 controls itself.
 const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029]/g;
-// Nested data beyond this is written as it is: the redactor has already bounded its depth.
-const MAX_DEPTH = 32;
+// Deeper than any redact.maxDepth a caller would set; the redactor bounds the size of what comes here.
+const MAX_DEPTH = 1024;
 
 function unicodeEscape(c: string): string {
   return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
@@ -45,13 +45,10 @@ export function escapeStrings(
   seen = new Set<object>(),
 ): unknown {
   if (typeof value === 'string') return escapeControl(value);
-  if (
-    typeof value !== 'object' ||
-    value === null ||
-    depth >= MAX_DEPTH ||
-    seen.has(value)
-  )
+  if (typeof value !== 'object' || value === null || seen.has(value))
     return value;
+  // Never handed on unread: what cannot be walked cannot be vouched for.
+  if (depth >= MAX_DEPTH) return '[MaxDepth]';
   seen.add(value);
   try {
     if (Array.isArray(value)) {

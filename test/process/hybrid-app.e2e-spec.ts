@@ -1,26 +1,15 @@
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { lastValueFrom } from 'rxjs';
 import { describe, expect, it } from 'vitest';
+import { freePort } from '../utils/free-port.js';
 
 const FIXTURE = fileURLToPath(
   new URL('./fixtures/fault-app.mjs', import.meta.url),
 );
 const PLANTED = 'Hybr1d-Planted-Secret-77';
 const ID = /^[0-9a-f]{16}$/;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** Boots the fixture as a hybrid app in its own process, calls its TCP microservice once, and collects everything. */
 async function callHybrid(env: Record<string, string>) {
