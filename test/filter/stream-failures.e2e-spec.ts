@@ -50,9 +50,7 @@ class StreamsController {
 
   @Get('file/missing')
   missing(): StreamableFile {
-    return new StreamableFile(
-      createReadStream('/nonexistent/reports/q3.pdf'),
-    );
+    return new StreamableFile(createReadStream('/nonexistent/reports/q3.pdf'));
   }
 
   @Get('file/midway')
@@ -211,6 +209,39 @@ describe.each(PLATFORMS)(
         expect(line!.requestId).toMatch(ID);
         expect(everything(logs, nest)).not.toContain(SECRET);
       });
+    });
+  },
+);
+
+describe.each(PLATFORMS)(
+  'with problemDetails, a failing SSE stream ends with a problem (%s)',
+  (platform) => {
+    let app: INestApplication;
+    const logs = new MemoryTransport();
+
+    beforeAll(async () => {
+      app = await bootApp(
+        {
+          imports: [
+            SafeErrorsModule.forRoot({
+              problemDetails: true,
+              logger: { transports: [logs] },
+            }),
+          ],
+          controllers: [StreamsController],
+        },
+        { platform },
+      );
+    });
+    afterAll(() => app.close());
+
+    it('its last event is the RFC 9457 body with the request ID', async () => {
+      const res = await sseBody(app, '/sse/after-first/error');
+      const requestId = res.headers['x-request-id'] as string;
+      expect(res.body).toBe(
+        `\nid: 1\ndata: {"n":1}\n\nevent: error\nid: 2\ndata: {"type":"about:blank","title":"Internal Server Error","status":500,"requestId":"${requestId}"}\n\n`,
+      );
+      expect(JSON.stringify(res.body)).not.toContain(SECRET);
     });
   },
 );
