@@ -5,10 +5,9 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
-import { SSE_METADATA } from '@nestjs/common/constants.js';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { ServerResponse } from 'node:http';
-import { catchError, map, of, throwError, type Observable } from 'rxjs';
+import { catchError, of, throwError, type Observable } from 'rxjs';
 import { isHttpException, read } from '../common/exception-inspection.js';
 import { LogSink } from '../logging/log-sink.js';
 import { SafeErrorsConfig } from '../module/safe-errors.config.js';
@@ -32,7 +31,7 @@ function rawResponse(response: unknown): ServerResponse | undefined {
 
 /**
  * @internal Puts the two answers that bypass exception filters once they have started under the filter's
- * rules. An `@Sse()` stream that fails after its headers are out ends with one opaque `error` event
+ * rules (see `attachStreamGuards`). An `@Sse()` stream that fails after its headers are out ends with one opaque `error` event
  * carrying the request ID, where Nest would stream the error's message; a `StreamableFile` whose stream
  * fails is answered with the opaque 500 if nothing was sent yet, or closed, and on both adapters logged
  * once with the ID. HttpExceptions keep Nest's treatment, save 5xx ones under `opaqueServerErrors`.
@@ -49,22 +48,11 @@ export class StreamFailureInterceptor implements NestInterceptor {
     this.log = new FailureLog(sink, config.censor);
   }
 
+  /** Attached by the module to `@Sse()` handlers only: other routes keep Nest's interceptor-free path. */
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
-    const isSse = read(() =>
-      Reflect.getMetadata(SSE_METADATA, context.getHandler()),
-    );
-    if (isSse === true)
-      return next
-        .handle()
-        .pipe(catchError((err: unknown) => this.sseFailed(err, context)));
     return next
       .handle()
-      .pipe(
-        map((value) =>
-          value instanceof StreamableFile ? this.guard(value, context) : value,
-        ),
-      );
+      .pipe(catchError((err: unknown) => this.sseFailed(err, context)));
   }
 
   /** The status the client may learn, or undefined for an HttpException that goes out as Nest sends it. */
@@ -76,14 +64,13 @@ export class StreamFailureInterceptor implements NestInterceptor {
       : undefined;
   }
 
-  private failure(err: unknown, context: ExecutionContext) {
-    const http = context.switchToHttp();
+  private failure(err: unknown, request: unknown, response: unknown) {
     return requestFailure(
       {
         exception: err,
         adapter: this.adapterHost.httpAdapter,
-        request: http.getRequest(),
-        response: http.getResponse(),
+        request,
+        response,
       },
       this.config,
     );
@@ -98,7 +85,8 @@ export class StreamFailureInterceptor implements NestInterceptor {
     // Before the headers, the exception filters still answer as for any request.
     if (status === undefined || read(() => raw?.headersSent) !== true)
       return throwError(() => err);
-    const failure = this.failure(err, context);
+    const http = context.switchToHttp();
+    const failure = this.failure(err, http.getRequest(), http.getResponse());
     this.log.requestFailed(failure, status);
     const { body } = opaqueResponse(
       status,
@@ -108,28 +96,34 @@ export class StreamFailureInterceptor implements NestInterceptor {
     return of({ type: 'error', data: JSON.stringify(body) });
   }
 
-  private guard(
-    file: StreamableFile,
-    context: ExecutionContext,
-  ): StreamableFile {
+  /**
+   * Puts a `StreamableFile` about to be sent under the filter's rules; `response` is the platform's
+   * (Express's response, Fastify's reply), whose request is read from it.
+   */
+  guard(file: StreamableFile, response: unknown): void {
+    const request = read(
+      () =>
+        (response as { req?: unknown; request?: unknown }).req ??
+        (response as { request?: unknown }).request,
+    );
     let logged = false;
     const logOnce = (err: unknown) => {
       if (logged) return;
       logged = true;
       const status = this.opaqueStatus(err) ?? 500;
-      this.log.requestFailed(this.failure(err, context), status);
+      this.log.requestFailed(this.failure(err, request, response), status);
     };
     // Fastify reports a stream failing mid-way to no handler: the stream itself is watched. Before the
     // first byte the failure is answered (and logged) by the error handler below or by the filter.
-    const raw = rawResponse(context.switchToHttp().getResponse());
+    const raw = rawResponse(response);
     read(() =>
       file.getStream().once('error', (err: unknown) => {
         if (read(() => raw?.headersSent) === true) logOnce(err);
       }),
     );
-    return file.setErrorLogger(logOnce).setErrorHandler((err, res) => {
+    file.setErrorLogger(logOnce).setErrorHandler((err, res) => {
       logOnce(err);
-      this.answerFile(res as unknown as ServerResponse, err, context);
+      this.answerFile(res as unknown as ServerResponse, err, request, response);
     });
   }
 
@@ -137,7 +131,8 @@ export class StreamFailureInterceptor implements NestInterceptor {
   private answerFile(
     res: ServerResponse,
     err: unknown,
-    context: ExecutionContext,
+    request: unknown,
+    response: unknown,
   ): void {
     try {
       if (res.destroyed) return;
@@ -145,7 +140,7 @@ export class StreamFailureInterceptor implements NestInterceptor {
         res.destroy();
         return;
       }
-      const { requestId } = this.failure(err, context);
+      const { requestId } = this.failure(err, request, response);
       const { contentType, body } = opaqueResponse(
         500,
         requestId,

@@ -10,9 +10,9 @@ import {
 } from '@nestjs/common';
 import {
   APP_FILTER,
-  APP_INTERCEPTOR,
   ApplicationConfig,
   HttpAdapterHost,
+  ModulesContainer,
 } from '@nestjs/core';
 import { FRAMEWORK_ERRORS_RESPONDER } from '../filter/fastify-framework-errors.js';
 import { LogSink } from '../logging/log-sink.js';
@@ -31,6 +31,7 @@ import {
 import { SafeErrorsConfig } from './safe-errors.config.js';
 import { SafeErrorsFilter } from '../filter/safe-errors.filter.js';
 import { StreamFailureInterceptor } from '../filter/stream-failure.interceptor.js';
+import { attachStreamGuards } from '../filter/stream-guards.js';
 import {
   SafeErrorsConfigurableModule,
   type SafeErrorsModuleAsyncOptions,
@@ -55,7 +56,6 @@ const PROVIDERS: Provider[] = [
   { provide: APP_FILTER, useExisting: SafeErrorsFilter },
   // SSE streams and StreamableFiles fail where no exception filter can answer any more.
   StreamFailureInterceptor,
-  { provide: APP_INTERCEPTOR, useExisting: StreamFailureInterceptor },
 ];
 
 function withProviders(module: DynamicModule): DynamicModule {
@@ -91,11 +91,13 @@ export class SafeErrorsModule
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly appConfig: ApplicationConfig,
+    private readonly modules: ModulesContainer,
     // Absent when the bare class is imported without forRoot: then the module does nothing at all.
     @Optional() private readonly config?: SafeErrorsConfig,
     @Optional() private readonly filter?: SafeErrorsFilter,
     @Optional() logger?: RedactingLogger,
     @Optional() sink?: LogSink,
+    @Optional() private readonly streams?: StreamFailureInterceptor,
   ) {
     super();
     // Here rather than in a lifecycle hook: modules are built before any of them is initialised, and
@@ -149,8 +151,14 @@ export class SafeErrorsModule
   /** Registers the request-ID middleware ahead of the app's own. */
   configure(consumer: MiddlewareConsumer): void {
     if (!this.config) return;
-    // Nest builds each route's filter list while registering routes, right after middleware.
+    // Nest builds each route's filter and interceptor lists while registering routes, right after middleware.
     this.yieldToUserFilters();
+    if (this.streams)
+      attachStreamGuards(
+        this.modules,
+        this.adapterHost.httpAdapter,
+        this.streams,
+      );
     const adapter = this.adapterHost.httpAdapter;
     stampOnServer(adapter?.getHttpServer?.(), this.config);
     if (!registerOnPlatform(adapter, this.config)) {
