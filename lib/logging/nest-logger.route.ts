@@ -86,10 +86,7 @@ export function routeNestLoggerEarly(): void {
  * Returns what undoes it.
  */
 export function routeNestLogger(logger: RedactingLogger): () => void {
-  if (onNestDefault()) {
-    original = NestLogger.staticInstanceRef;
-    Logger.overrideLogger(bridge);
-  }
+  routeNestLoggerEarly();
   bridge.targets.push(logger);
   return () => {
     const index = bridge.targets.indexOf(logger);

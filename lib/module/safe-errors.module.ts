@@ -153,13 +153,8 @@ export class SafeErrorsModule
     if (!this.config) return;
     // Nest builds each route's filter and interceptor lists while registering routes, right after middleware.
     this.yieldToUserFilters();
-    if (this.streams)
-      attachStreamGuards(
-        this.modules,
-        this.adapterHost.httpAdapter,
-        this.streams,
-      );
     const adapter = this.adapterHost.httpAdapter;
+    if (this.streams) attachStreamGuards(this.modules, adapter, this.streams);
     stampOnServer(adapter?.getHttpServer?.(), this.config);
     if (!registerOnPlatform(adapter, this.config)) {
       consumer.apply(RequestIdMiddleware).forRoutes('*');

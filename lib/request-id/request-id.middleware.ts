@@ -21,7 +21,13 @@ export class RequestIdMiddleware implements NestMiddleware<
     next: (error?: unknown) => void,
   ): void {
     const given = (req as unknown as Record<symbol, unknown>)[REQUEST_ID];
-    // Stamped already by the server's listener (see stampOnServer): keep that ID, add the async context.
+    // Stamped by the server's listener (see stampOnServer), whose async context is still the current one:
+    // nothing left to do. Otherwise the ID is given here, or kept, and its context entered.
+    if (
+      typeof given === 'string' &&
+      requestContext.getStore()?.requestId === given
+    )
+      return next();
     const requestId =
       typeof given === 'string' ? given : stamp(req, res, this.config);
     requestContext.run({ requestId }, next);
