@@ -1,10 +1,5 @@
 import TransportStream from 'winston-transport';
 
-/** @internal Lines handed to a transport's `log()` and not yet acknowledged, across a sink's transports. */
-export interface InFlight {
-  count: number;
-}
-
 const REPORTERS = Symbol('nestjs-safe-errors.fileStreamReporters');
 
 interface FileLike {
@@ -25,7 +20,6 @@ export class GuardedTransport extends TransportStream {
   constructor(
     readonly inner: TransportStream,
     private readonly report: (err: unknown) => void,
-    private readonly inFlight: InFlight,
   ) {
     super();
     for (const name of FORWARDED) {
@@ -47,6 +41,12 @@ export class GuardedTransport extends TransportStream {
   }
 
   private innerFinished = false;
+  private pending = 0;
+
+  /** Lines handed to the transport's `log()` and not yet acknowledged. */
+  get inFlight(): number {
+    return this.pending;
+  }
 
   // winston's File transport swallows its file stream's errors (a full disk, a path that is a directory):
   // every line would be lost with nothing said. It opens that stream later, and again at each rotation,
@@ -81,11 +81,11 @@ export class GuardedTransport extends TransportStream {
 
   override log(info: unknown, next: () => void): void {
     let called = false;
-    this.inFlight.count++;
+    this.pending++;
     const once = () => {
       if (called) return;
       called = true;
-      this.inFlight.count--;
+      this.pending--;
       next();
     };
     try {

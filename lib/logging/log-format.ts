@@ -1,23 +1,15 @@
-import winston from 'winston';
 import { escapeControl, safeJson } from './log-escape.js';
 
-const MESSAGE = Symbol.for('message');
+/** @internal Renders one record as the text of its line. */
+export type LineFormat = (record: Record<string, unknown>) => string;
 
 /** @internal One JSON object a line; no character in it can end the line or drive a terminal. */
-export const jsonLine = winston.format((info) => {
-  (info as Record<symbol, unknown>)[MESSAGE] = safeJson(info);
-  return info;
-});
+export const jsonLine: LineFormat = (record) => safeJson(record);
 
 // One readable line per record; every control character and line separator is shown, never obeyed (CWE-117).
-export const prettyLine = winston.format((info) => {
-  const { level, message, timestamp, context, ...rest } = info as Record<
-    string,
-    unknown
-  >;
+export const prettyLine: LineFormat = (record) => {
+  const { level, message, timestamp, context, ...rest } = record;
   const ctx = typeof context === 'string' ? ` [${escapeControl(context)}]` : '';
   const extra = Object.keys(rest).length ? ` ${safeJson(rest)}` : '';
-  (info as Record<symbol, unknown>)[MESSAGE] =
-    `${String(timestamp)} ${String(level).toUpperCase().padEnd(7)}${ctx} ${escapeControl(String(message))}${extra}`;
-  return info;
-});
+  return `${String(timestamp)} ${String(level).toUpperCase().padEnd(7)}${ctx} ${escapeControl(String(message))}${extra}`;
+};

@@ -3,12 +3,13 @@ import winston from 'winston';
 import { put } from '../common/own-property.js';
 import type { Redactor } from '../redaction/redact.js';
 import { requestContext } from '../request-id/request-context.js';
-import { GuardedTransport, type InFlight } from './guarded.transport.js';
+import { GuardedTransport } from './guarded.transport.js';
 import { escapeStrings, safeJson } from './log-escape.js';
-import { jsonLine, prettyLine } from './log-format.js';
+import { jsonLine, prettyLine, type LineFormat } from './log-format.js';
 import type { ParsedLoggerOptions } from './logger.options.js';
 import type { SafeErrorsLogLevel } from './redacting-logger.interfaces.js';
 import { createTraceReader, type TraceReader } from './trace-context.js';
+import { WaitingLines } from './waiting-lines.js';
 
 /** @internal Severities as written in each line: Nest's names, with `log` written as `info`. */
 export type SinkLevel =
@@ -34,6 +35,10 @@ const RESERVED = new Set([
   'spanId',
 ]);
 const CONFLICTS = 'conflictingFields';
+// Where winston-transport and every transport read a line's text.
+const MESSAGE = Symbol.for('message');
+// The text is made before winston sees the line, so its size is known when the queue bound is checked.
+const AS_MADE = winston.format((info) => info)();
 // Dropped lines are reported at most this often, so the report cannot flood stderr itself.
 const DROP_REPORT_INTERVAL_MS = 10_000;
 /** @internal Turns Nest's level names into the ones written. */
@@ -53,12 +58,12 @@ export class LogSink {
   private threshold: number;
   private enabled: ReadonlySet<SinkLevel> | undefined;
   private failureReported = false;
-  // Lines handed to a transport's log() and not yet acknowledged: winston's batched writes (_writev)
-  // report a batch done before its lines are, so stream lengths alone cannot say when all is written.
-  private readonly inFlight: InFlight = { count: 0 };
+  private readonly format: LineFormat;
   private closing: Promise<void> | undefined;
   private readonly closeTimeoutMs: number;
   private readonly maxQueued: number;
+  private readonly maxQueuedBytes: number;
+  private readonly waiting = new WaitingLines();
   private dropped = 0;
   private lastDropReport = 0;
   private dropReportTimer: NodeJS.Timeout | undefined;
@@ -70,6 +75,8 @@ export class LogSink {
     this.threshold = SEVERITY[toSinkLevel(options.level)];
     this.closeTimeoutMs = options.closeTimeoutMs;
     this.maxQueued = options.maxQueuedLines;
+    this.maxQueuedBytes = options.maxQueuedBytes;
+    this.format = options.format === 'pretty' ? prettyLine : jsonLine;
     const report = this.report;
     if (options.instance) {
       this.winston = options.instance;
@@ -81,11 +88,9 @@ export class LogSink {
       this.winston = winston.createLogger({
         levels: SEVERITY,
         level: 'verbose',
-        format: options.format === 'pretty' ? prettyLine() : jsonLine(),
+        format: AS_MADE,
         // Wrapped, never changed: the same transport may serve several loggers.
-        transports: transports.map(
-          (t) => new GuardedTransport(t, report, this.inFlight),
-        ),
+        transports: transports.map((t) => new GuardedTransport(t, report)),
         exitOnError: false,
       });
       this.owned = true;
@@ -148,11 +153,22 @@ export class LogSink {
         process.stderr.write(`${safeJson(line)}\n`);
         return;
       }
-      // A transport that cannot keep up: the newest lines go, counted, rather than the heap growing.
-      if (this.owned && this.queued() >= this.maxQueued) {
-        this.dropped++;
-        this.reportDrops(false);
-        return;
+      if (this.owned) {
+        const text = this.format(line);
+        // A transport that cannot keep up: the newest lines go, counted, rather than the heap growing.
+        // A line is always taken when none waits, however long it is.
+        const queued = this.queued();
+        this.waiting.keepNewest(queued);
+        if (
+          queued >= this.maxQueued ||
+          (queued > 0 && this.waiting.bytes + text.length > this.maxQueuedBytes)
+        ) {
+          this.dropped++;
+          this.reportDrops(false);
+          return;
+        }
+        this.waiting.add(text.length);
+        (line as Record<symbol, unknown>)[MESSAGE] = text;
       }
       this.winston.log(line as winston.LogEntry);
     } catch (err) {
@@ -206,15 +222,22 @@ export class LogSink {
     return this.queued() === 0;
   }
 
-  /** Lines handed to winston and not yet written by a transport (object-mode lengths count lines). */
+  /**
+   * Lines handed to winston and not yet written by every transport (object-mode lengths count lines).
+   * Each line passes every transport in order, so the slowest one holds all that the others do.
+   */
   private queued(): number {
     const length = (stream: unknown) => {
       const s = stream as { readableLength?: number; writableLength?: number };
       return (s.readableLength ?? 0) + (s.writableLength ?? 0);
     };
-    let total = this.inFlight.count + length(this.winston);
-    for (const t of this.winston.transports) total += length(t);
-    return total;
+    let slowest = 0;
+    for (const t of this.winston.transports) {
+      // winston's batched writes (_writev) report a batch done before its lines are: those are in flight.
+      const held = length(t) + (t instanceof GuardedTransport ? t.inFlight : 0);
+      if (held > slowest) slowest = held;
+    }
+    return length(this.winston) + slowest;
   }
 
   private reportDrops(final: boolean): void {
@@ -237,7 +260,7 @@ export class LogSink {
     const count = this.dropped;
     this.dropped = 0;
     this.tellStderr(
-      `${count} log line${count === 1 ? ' was' : 's were'} dropped: more than ${this.maxQueued} lines were waiting for a transport (logger.maxQueuedLines)`,
+      `${count} log line${count === 1 ? ' was' : 's were'} dropped: ${this.maxQueued} lines or ${this.maxQueuedBytes} bytes were already waiting for a transport (logger.maxQueuedLines, logger.maxQueuedBytes)`,
     );
   }
 

@@ -58,6 +58,7 @@ export const LOGGER_OPTIONS_SCHEMA = {
   instance: optional(instance),
   closeTimeoutMs: positiveInteger(5_000),
   maxQueuedLines: positiveInteger(10_000),
+  maxQueuedBytes: positiveInteger(16 * 1024 * 1024),
 } satisfies Schema<SafeErrorsLoggerOptions>;
 
 /** @internal Checked logger options, defaults applied. */

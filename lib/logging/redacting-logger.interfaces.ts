@@ -41,6 +41,13 @@ export interface SafeErrorsLoggerOptions {
    * @default 10000
    */
   maxQueuedLines?: number;
+  /**
+   * Size of the lines that may wait for a slow transport, counted as their text's length (one byte a
+   * character for ASCII text). Past it new lines are dropped, counted and reported like those past
+   * `maxQueuedLines`; a line is always taken when no other waits, however long it is.
+   * @default 16777216 (16 MiB)
+   */
+  maxQueuedBytes?: number;
 }
 
 /** Options for a `RedactingLogger` made with `new`, outside `SafeErrorsModule`. */

@@ -133,8 +133,64 @@ describe('RedactingLogger: bounded queue and close', () => {
     ).toBeLessThanOrEqual(2);
   });
 
+  // Over 16 KB of text a line (the message is cut there), in words a scanner leaves alone.
+  const big = (i: number) => `line ${i} ${'lorem ipsum '.repeat(1_700)}`;
+
+  it('keeps at most maxQueuedBytes of text waiting: newer lines are dropped and their count reported', async () => {
+    const transport = new PacedTransport(5);
+    const logger = new RedactingLogger({
+      transports: [transport],
+      maxQueuedBytes: 200_000,
+      closeTimeoutMs: 10_000,
+    });
+    const stderr = captureStderr();
+    for (let i = 0; i < 200; i++) logger.log(big(i));
+    await logger.close();
+    const { lost, dropped } = reported(stderr.text());
+    expect(lost).toBe(0);
+    const written = transport.lines.map((l) => l.length);
+    // What waited at once never passed the bound: ten 20 KB lines at most.
+    expect(written.length).toBeGreaterThanOrEqual(5);
+    expect(written.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(200_000);
+    expect(written.length + dropped).toBe(200);
+    expect(JSON.parse(transport.lines[0]!).message).toMatch(/^line 0 lorem/);
+    expect(stderr.text()).toMatch(/logger\.maxQueuedBytes/);
+  });
+
+  it('takes a line longer than maxQueuedBytes when no other line waits', async () => {
+    const transport = new PacedTransport(0);
+    const logger = new RedactingLogger({
+      transports: [transport],
+      maxQueuedBytes: 1_000,
+    });
+    const stderr = captureStderr();
+    logger.log(big(1));
+    await logger.close();
+    expect(transport.lines).toHaveLength(1);
+    expect(stderr.text()).toBe('');
+  });
+
+  it('lines a transport skips by its level do not fill the byte bound', async () => {
+    // 5,000 lines of 20 KB, each skipped by the 'error' transport: 100 MB that never waited.
+    const transport = new PacedTransport(0);
+    transport.level = 'error';
+    const logger = new RedactingLogger({
+      transports: [transport],
+      maxQueuedBytes: 1_000_000,
+    });
+    const stderr = captureStderr();
+    for (let i = 0; i < 5_000; i++) logger.log(big(i));
+    logger.error('still written');
+    await logger.close();
+    expect(transport.lines.map((l) => JSON.parse(l).message)).toEqual([
+      'still written',
+    ]);
+    expect(stderr.text()).toBe('');
+  });
+
   it.each([
     ['closeTimeoutMs', 0],
+    ['maxQueuedBytes', 0],
     ['maxQueuedLines', 1.5],
     ['maxQueuedLines', '10'],
   ])('refuses %s: %s', (option, value) => {
