@@ -154,6 +154,37 @@ describe('the last-resort handler, in a process of its own', () => {
     ).toBe(true);
   });
 
+  it.each([
+    ['without bufferLogs, in the default JSON until the module exists', '', 1],
+    ["with bufferLogs: true, all through the module's own options", '1', 0],
+  ])(
+    "writes Nest's first boot lines %s",
+    async (_name, buffer, jsonBootLines) => {
+      const outcome = await runApp({
+        BUFFER_LOGS: buffer,
+        STOP_AFTER_MS: '300',
+        OPTIONS: JSON.stringify({ logger: { format: 'pretty' } }),
+      });
+      expect(outcome.code).toBe(0);
+      const boot = outcome.stdout
+        .split('\n')
+        .filter((l) =>
+          /Starting Nest application|successfully started/.test(l),
+        );
+      expect(boot).toHaveLength(2);
+      // The last boot line is always the module's: pretty.
+      expect(boot[1]).toMatch(
+        /^\S+Z INFO {4}\[NestApplication\] Nest application successfully started$/,
+      );
+      expect(boot.filter((l) => l.startsWith('{'))).toHaveLength(jsonBootLines);
+      if (!jsonBootLines)
+        expect(boot[0]).toMatch(
+          /^\S+Z INFO {4}\[NestFactory\] Starting Nest application\.\.\.$/,
+        );
+      expect(outcome.stdout).not.toContain('[Nest]');
+    },
+  );
+
   it("leaves Nest's ConsoleLogger with nestLogger: false", async () => {
     const outcome = await runApp({
       FAULT: 'ping',
