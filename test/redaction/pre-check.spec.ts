@@ -7,6 +7,7 @@ import {
 import { SECRET_DETECTORS } from '../../lib/redaction/detectors/secret-detector.registry.js';
 import { isSecretKeyName } from '../../lib/redaction/keys/secret-key.matcher.js';
 import {
+  MAY_BE_ENCODED,
   MAX_DETECTORS,
   compilePreCheck,
 } from '../../lib/redaction/scanner/pre-check.js';
@@ -22,7 +23,8 @@ const CONTEXT: ScanContext = {
   keyVerdict: isSecretKeyName,
   minKeyLength: isSecretKeyName.minLength,
 };
-const scanner = createDefaultScanner(CONTEXT.censor);
+// Compiled inside each test, not when the file loads: what compilePreCheck builds is under test too.
+const compiledScanner = () => createDefaultScanner(CONTEXT.censor);
 
 function minLength(d: SecretDetector): number {
   return typeof d.minLength === 'function' ? d.minLength(CONTEXT) : d.minLength;
@@ -146,6 +148,7 @@ describe('the pre-check admits exactly the detectors whose conditions a text mee
   };
 
   it.each(Object.entries(corpora))('%s', (_name, texts) => {
+    const scanner = compiledScanner();
     const wrong = texts
       .map((text) => ({
         text,
@@ -161,6 +164,7 @@ describe('the pre-check admits exactly the detectors whose conditions a text mee
 
   it('admits each detector somewhere in the marker corpus, and refuses it somewhere too', () => {
     const texts = [...markerTexts(), ...digitTexts()];
+    const scanner = compiledScanner();
     for (const d of SECRET_DETECTORS) {
       const hits = texts.filter((t) => scanner.candidates(t).includes(d.kind));
       expect(hits.length, d.kind).toBeGreaterThan(0);
@@ -186,5 +190,199 @@ describe('compilePreCheck', () => {
     expect(() => compilePreCheck(many, CONTEXT)).toThrow(
       `at most ${MAX_DETECTORS} detectors`,
     );
+  });
+});
+
+// Detectors made for the pre-check alone, each marker picked for one road through it: a neighbour of
+// the anchor outside ASCII (U+0080 too), a marker next to a 0 or a 9 (which are digits, never anchors),
+// a run of digits, a minimum length that depends on the scan, a confirm test. Compiled inside each test,
+// so what compilePreCheck builds is the code under test.
+const SYNTHETIC_CONTEXT: ScanContext = {
+  censor: '[REDACTED]',
+  keyVerdict: isSecretKeyName,
+  minKeyLength: 4,
+};
+
+function synthetic(
+  kind: string,
+  fields: Partial<
+    Pick<SecretDetector, 'markers' | 'digitRun' | 'minLength' | 'confirm'>
+  >,
+): SecretDetector {
+  return defineDetector({
+    kind,
+    reveals: 'secret',
+    minLength: 2,
+    markers: [],
+    ...fields,
+    scan() {},
+  });
+}
+
+const SYNTHETIC: readonly SecretDetector[] = [
+  synthetic('dash', { markers: ['w-'] }),
+  synthetic('accent-before', { markers: ['\u00e9z'] }),
+  synthetic('accent-after', { markers: ['Y\u00e9'] }),
+  synthetic('c1-before', { markers: ['\u0080Q'] }),
+  synthetic('zero', { markers: ['k0'] }),
+  synthetic('nine', { markers: ['j9'] }),
+  synthetic('digits', { digitRun: 3, minLength: 3 }),
+  synthetic('scan-length', {
+    markers: ['xq'],
+    minLength: (context) => context.minKeyLength + 6,
+  }),
+  synthetic('confirmed', { markers: ['V!'], confirm: (t) => t.includes('ok') }),
+];
+
+function hasNonAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++)
+    if (text.charCodeAt(i) >= 0x80) return true;
+  return false;
+}
+
+function expectedOf(detectors: readonly SecretDetector[], text: string) {
+  const kinds = detectors
+    .filter((d) => {
+      const min =
+        typeof d.minLength === 'function'
+          ? d.minLength(SYNTHETIC_CONTEXT)
+          : d.minLength;
+      if (text.length < min) return false;
+      const { digitRun } = d;
+      const marked =
+        d.markers.some((m) => text.includes(m)) ||
+        (digitRun !== undefined &&
+          (text.match(/[0-9]+/g) ?? []).some((run) => run.length >= digitRun));
+      return marked && (d.confirm === undefined || d.confirm(text));
+    })
+    .map((d) => d.kind);
+  // The shadow is needed only where an escape may start or a character is not ASCII.
+  return { kinds, encoded: /[%\\&]/.test(text) || hasNonAscii(text) };
+}
+
+function gotOf(detectors: readonly SecretDetector[], text: string) {
+  const bits = compilePreCheck(detectors, SYNTHETIC_CONTEXT).candidates(text);
+  return {
+    kinds: detectors
+      .filter((_, i) => (bits & (1 << i)) !== 0)
+      .map((d) => d.kind),
+    encoded: (bits & MAY_BE_ENCODED) !== 0,
+  };
+}
+
+/** Each marker inside ASCII (so both of its neighbours can be read), damaged, short and long. */
+function syntheticTexts(): string[] {
+  const texts = [
+    'plain words only',
+    `${LONG_FILL}plain words only`,
+    '100',
+    '1999',
+    'a 10 b 99 c 09',
+    `${LONG_FILL}1999`,
+    '12 34 56',
+    'xq',
+    '(xq)',
+    '[xq]....',
+    '[xq].....',
+    'V! ok',
+    'V! no',
+    `${LONG_FILL}V! no`,
+    'ok',
+    'q% x',
+    'a\\b',
+    'a & b',
+    'caf\u00e9',
+    'a\u0080b',
+    `${LONG_FILL}a\u0080b`,
+  ];
+  for (const d of SYNTHETIC) {
+    for (const m of d.markers) {
+      const variants = [
+        m,
+        m.slice(1),
+        m.slice(0, -1),
+        ...Array.from(
+          { length: m.length },
+          (_, i) =>
+            m.slice(0, i) +
+            String.fromCharCode(m.charCodeAt(i) ^ 1) +
+            m.slice(i + 1),
+        ),
+      ];
+      for (const v of variants) {
+        texts.push(
+          `(${v})`,
+          `${SHORT_FILL}(${v}) ok`,
+          `${LONG_FILL}(${v}) ok`,
+          `(${v}) ok ${LONG_FILL}`,
+        );
+      }
+    }
+  }
+  return texts;
+}
+
+describe('compilePreCheck, on detectors made for it', () => {
+  it('admits exactly the detectors whose conditions each text meets, in short and in long text', () => {
+    const texts = syntheticTexts();
+    const wrong = texts
+      .map((text) => ({
+        text,
+        got: gotOf(SYNTHETIC, text),
+        want: expectedOf(SYNTHETIC, text),
+      }))
+      .filter(({ got, want }) => JSON.stringify(got) !== JSON.stringify(want));
+    expect(wrong).toEqual([]);
+    // Every detector is admitted somewhere and refused somewhere, and so is the shadow.
+    for (const d of SYNTHETIC) {
+      const hits = texts.filter((t) =>
+        gotOf(SYNTHETIC, t).kinds.includes(d.kind),
+      );
+      expect(hits.length, d.kind).toBeGreaterThan(0);
+      expect(hits.length, d.kind).toBeLessThan(texts.length);
+    }
+  });
+
+  it('finds a marker whose anchor has a non-ASCII neighbour, with ASCII on its other side', () => {
+    // The first detector puts another anchor before these, so their tables do not start at 0.
+    expect(gotOf(SYNTHETIC, '(\u00e9z)').kinds).toEqual(['accent-before']);
+    expect(gotOf(SYNTHETIC, '(Y\u00e9)').kinds).toEqual(['accent-after']);
+    expect(gotOf(SYNTHETIC, '(\u0080Q)').kinds).toEqual(['c1-before']);
+    expect(gotOf(SYNTHETIC, `${LONG_FILL}(\u00e9z)`).kinds).toEqual([
+      'accent-before',
+    ]);
+  });
+
+  it('counts 0 and 9 as digits next to a marker that holds them', () => {
+    expect(gotOf(SYNTHETIC, 'n 100').kinds).toEqual(['digits']);
+    expect(gotOf(SYNTHETIC, 'n 999').kinds).toEqual(['digits']);
+    expect(gotOf(SYNTHETIC, 'n k0 j9').kinds).toEqual(['zero', 'nine']);
+    expect(gotOf(SYNTHETIC, 'n 10 99').kinds).toEqual([]);
+  });
+
+  it('reads a minimum length given as a function of the scan context', () => {
+    // 4 + 6: ten characters at least.
+    expect(gotOf(SYNTHETIC, '(xq).....').kinds).toEqual([]);
+    expect(gotOf(SYNTHETIC, '(xq)......').kinds).toEqual(['scan-length']);
+  });
+
+  it('asks for a shadow only for text with an escape start or a non-ASCII character', () => {
+    expect(gotOf(SYNTHETIC, 'plain words').encoded).toBe(false);
+    expect(gotOf(SYNTHETIC, `${LONG_FILL}plain words`).encoded).toBe(false);
+    for (const t of ['a%b', 'a\\b', 'a&b', 'a\u0080b', 'a\u00e9b']) {
+      expect(gotOf(SYNTHETIC, t).encoded, t).toBe(true);
+      expect(gotOf(SYNTHETIC, LONG_FILL + t).encoded, t).toBe(true);
+    }
+  });
+
+  it('admits a one-character marker on that character alone, a longer one only whole', () => {
+    const detectors = [
+      synthetic('single', { markers: ['#'], minLength: 1 }),
+      synthetic('pair', { markers: ['#w'], minLength: 1 }),
+    ];
+    expect(gotOf(detectors, '#').kinds).toEqual(['single']);
+    expect(gotOf(detectors, 'a#b').kinds).toEqual(['single']);
+    expect(gotOf(detectors, 'a#w').kinds).toEqual(['single', 'pair']);
+    expect(gotOf(detectors, 'w').kinds).toEqual([]);
   });
 });
