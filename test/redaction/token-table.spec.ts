@@ -59,6 +59,12 @@ describe('token table: markers and minimum length', () => {
     ).toEqual(['_v1_', 'ab_', 'cd_']);
   });
 
+  it('falls back to the prefixes when they share nothing at all', () => {
+    expect(
+      deriveMarkers([format({ prefixes: ['ab', 'cd'], body: [] })]),
+    ).toEqual(['ab', 'cd']);
+  });
+
   it('counts the shortest prefix, the shortest before-run and every body part', () => {
     const table = compileTokenTable([
       format({
@@ -128,6 +134,9 @@ describe('token table: bodies', () => {
     expect(tokensIn([dotted], 'use dt_abcdefgh.')).toEqual(['dt_abcdefgh']);
     expect(tokensIn([dotted], 'use dt_abcdefgh..')).toEqual(['dt_abcdefgh']);
     expect(tokensIn([dotted], 'use dt_abcdefghi.')).toEqual([]);
+    // Within the maximum a final dot is one of the token's own characters, and goes with it.
+    expect(tokensIn([dotted], 'use dt_abcd.')).toEqual(['dt_abcd.']);
+    expect(tokensIn([dotted], 'use dt_abcdefg.')).toEqual(['dt_abcdefg.']);
   });
 
   it('runs a row’s own check on the whole token', () => {
@@ -182,6 +191,69 @@ describe('token table: where a token starts', () => {
     ]);
     // Glued to a word, the lead is not one: the prefix alone starts the token.
     expect(tokensIn([hook], 'ax.io/hook_abcdef')).toEqual(['hook_abcdef']);
+  });
+
+  it('tries the longest lead first whatever order the row lists them in', () => {
+    for (const leads of [
+      ['x.io/', 'https://x.io/', 'io/'],
+      ['io/', 'x.io/', 'https://x.io/'],
+      ['https://x.io/', 'io/', 'x.io/'],
+    ]) {
+      const hook = format({
+        prefixes: ['hook_'],
+        leads,
+        body: [{ chars: ALNUM, length: 6 }],
+      });
+      expect(
+        tokensIn([hook], 'see https://x.io/hook_abcdef'),
+        leads.join(),
+      ).toEqual(['https://x.io/hook_abcdef']);
+      expect(tokensIn([hook], 'see x.io/hook_abcdef'), leads.join()).toEqual([
+        'x.io/hook_abcdef',
+      ]);
+    }
+  });
+
+  it('finds a prefix glued to a lead that ends in a letter', () => {
+    for (const leads of [['bot'], ['x/', 'bot']]) {
+      const bot = format({
+        prefixes: ['tk'],
+        leads,
+        body: [{ chars: ALNUM, length: 10 }],
+      });
+      expect(tokensIn([bot], 'url /bottk0123456789'), leads.join()).toEqual([
+        'bottk0123456789',
+      ]);
+      // Glued to anything else, the prefix is still inside a word.
+      expect(tokensIn([bot], 'url /xbtk0123456789'), leads.join()).toEqual([]);
+    }
+  });
+
+  it('never reads a lead from before the text starts', () => {
+    // The lead repeats the prefix: at the second prefix, it would have to begin two characters before
+    // the text does.
+    const twice = format({
+      prefixes: ['k-'],
+      leads: ['k-k-'],
+      body: [{ chars: ALNUM, length: 6 }],
+    });
+    expect(tokensIn([twice], 'k-k-abcdef')).toEqual(['k-abcdef']);
+    expect(tokensIn([twice], 'x k-k-k-abcdef')).toEqual(['k-k-k-abcdef']);
+  });
+
+  it('reads past a prefix character followed by text outside ASCII', () => {
+    const both = [
+      format({ prefixes: ['tk'], body: [{ chars: ALNUM, length: 10 }] }),
+      format({
+        prefixes: ['tz'],
+        before: { chars: '0-9', length: 2 },
+        body: [{ chars: ALNUM, length: 4 }],
+      }),
+    ];
+    expect(tokensIn(both, 'a t\u4e2d t\u00e9 t\u0080 tk0123456789')).toEqual([
+      'tk0123456789',
+    ]);
+    expect(tokensIn(both, 'a 1t\u4e2d 12tzabcd')).toEqual(['12tzabcd']);
   });
 
   it('reads a run before the prefix within its bounds', () => {
