@@ -57,6 +57,12 @@ const SECRET_KEYS = [
   'api_key_value',
   'secret_',
   '_secret',
+  // A trailing number of any digit is dropped: 0 and 9 too.
+  'password_0',
+  'password_9',
+  // Few short parts, in one case or in both without a digit: a name, not a random id.
+  'S3_DB_PW',
+  'My_Db_Pw',
 ];
 
 // Broad words: a credential-shaped value is censored, a readable one stays.
@@ -107,7 +113,15 @@ const READABLE: readonly (readonly [string, unknown])[] = [
   ['a_b_c_d_pw', 'ok'],
   ['A_B_C_D_PW', 'ok'],
   ['aB1_c_d_pw', 'ok'],
+  // Both cases and a digit, three short parts: a random id that happens to end in pw.
+  ['Tq8Pw', 'ok'],
+  // A vendor's name before a word other than key names no secret.
+  ['stripeCustomer', 'cus_42'],
+  ['sentry_project', 'web'],
 ];
+
+// Keys that only start like a broad word are not one: even a credential-shaped value stays.
+const NOT_BROAD: readonly string[] = ['keyboard', 'keynote', 'keystrokes'];
 
 describe('keys: natural config keys censor their value', () => {
   it.each(SECRET_KEYS)('%s', (key) => {
@@ -136,6 +150,15 @@ describe('keys: readable keys and values stay readable', () => {
     expect(redact({ [key]: value })).toEqual({ [key]: value });
     const text = `${key}=${String(value)}`;
     expect(redact(text)).toBe(text);
+  });
+});
+
+describe('keys: a word that starts with key is not a key', () => {
+  it.each(NOT_BROAD)('%s', (key) => {
+    expect(redact({ [key]: CREDENTIAL })).toEqual({ [key]: CREDENTIAL });
+    expect(redact(`${key}=${CREDENTIAL} next`)).toBe(
+      `${key}=${CREDENTIAL} next`,
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+import { defineDetector } from '../../lib/redaction/detectors/secret-detector.interface.js';
 import {
   cardNetwork,
   isCardNumber,
@@ -445,6 +446,26 @@ describe('key vocabulary', () => {
     expect(both('password')).toBe(SECRET);
     expect(both('author')).toBe(NOT_SECRET);
   });
+
+  it('createKeyMatcher knows the shortest key it can accept', () => {
+    expect(
+      createKeyMatcher({ defaults: false, names: ['pin'] }).minLength,
+    ).toBe(3);
+    expect(
+      createKeyMatcher({ defaults: false, names: ['pin', 'x-k'] }).minLength,
+    ).toBe(2);
+    // The built-in vocabulary's shortest word is `pw`.
+    expect(createKeyMatcher({ defaults: true }).minLength).toBe(2);
+    expect(createKeyMatcher({ defaults: true, names: ['q'] }).minLength).toBe(
+      1,
+    );
+    // A pattern sees the raw key: any length.
+    expect(
+      createKeyMatcher({ defaults: false, names: ['pin'], patterns: [/^x$/] })
+        .minLength,
+    ).toBe(1);
+    expect(createKeyMatcher({ defaults: false }).minLength).toBe(Infinity);
+  });
 });
 
 describe('createTextScanner', () => {
@@ -524,5 +545,99 @@ describe('tokens with a known prefix, and private keys', () => {
     'BEGIN PUBLIC KEY',
   ])('leaves %j alone', (text) => {
     expect(scrubText(text, '[R]')).toBe(text);
+  });
+});
+
+describe('createTextScanner: dispatch, pattern kinds, the key length and recovery', () => {
+  /** A detector that censors every occurrence of `marker` and counts the texts it was handed. */
+  const markerDetector = (kind: string, marker: string) => {
+    const seen: string[] = [];
+    const detector = defineDetector({
+      kind,
+      reveals: 'secret',
+      minLength: marker.length,
+      markers: [marker],
+      scan(text, _context, found) {
+        seen.push(text);
+        for (
+          let i = text.indexOf(marker);
+          i !== -1;
+          i = text.indexOf(marker, i + 1)
+        )
+          found.push({ kind, start: i, end: i + marker.length });
+      },
+    });
+    return { detector, seen };
+  };
+
+  it('hands a text only to the detectors its pre-check admits, not to those before an admitted one', () => {
+    const first = markerDetector('first', 'zq#');
+    const second = markerDetector('second', 'wv!');
+    const scanner = createTextScanner({
+      censor: '#',
+      detectors: [first.detector, second.detector],
+      keyVerdict: () => NOT_SECRET,
+    });
+    expect(scanner.scrub('a wv! b')).toBe('a # b');
+    expect(first.seen).toEqual([]);
+    expect(second.seen).toEqual(['a wv! b']);
+  });
+
+  it("reports a custom pattern's match as kind pattern", () => {
+    const scanner = createTextScanner({
+      censor: '#',
+      detectors: [],
+      keyVerdict: () => NOT_SECRET,
+      patterns: [/ACME-[0-9]{4}/g],
+    });
+    expect(scanner.find('id ACME-1234 ok')).toEqual([
+      { kind: 'pattern', start: 3, end: 12 },
+    ]);
+  });
+
+  it('reads keys of one character when no minimum key length is given', () => {
+    const scanner = createTextScanner({
+      censor: R,
+      detectors: SECRET_DETECTORS,
+      keyVerdict: (key) => (key === 'q' ? SECRET : NOT_SECRET),
+    });
+    expect(scanner.scrub('q=hunter2 next')).toBe(`q=${R} next`);
+    expect(scanner.scrub('x=hunter2 next')).toBe('x=hunter2 next');
+  });
+
+  it('knows the shortest text it can find anything in: 1 once there are patterns', () => {
+    const make = (patterns?: RegExp[]) =>
+      createTextScanner({
+        censor: '#',
+        detectors: [markerDetector('m', 'zq#1234').detector],
+        keyVerdict: () => NOT_SECRET,
+        patterns,
+      });
+    expect(make().minLength).toBe(7);
+    expect(make([]).minLength).toBe(7);
+    expect(make([/x/g]).minLength).toBe(1);
+  });
+
+  it('drops what a scan that threw left behind, for scrub and for scrubHead', () => {
+    // A detector that finds a span and then throws, as a stack overflow part-way through would.
+    const throwing = defineDetector({
+      kind: 'throws',
+      reveals: 'secret',
+      minLength: 4,
+      markers: ['boom'],
+      scan(text, _context, found) {
+        found.push({ kind: 'throws', start: 0, end: 4 });
+        if (text.startsWith('boom')) throw new RangeError('overflow');
+      },
+    });
+    const scanner = createTextScanner({
+      censor: '#',
+      detectors: [throwing],
+      keyVerdict: () => NOT_SECRET,
+    });
+    expect(() => scanner.scrub('boom')).toThrow(RangeError);
+    expect(scanner.scrub('nothing here')).toBe('nothing here');
+    expect(() => scanner.scrubHead('boom', 10, 10)).toThrow(RangeError);
+    expect(scanner.scrubHead('nothing here', 100, 100)).toBe('nothing here');
   });
 });
