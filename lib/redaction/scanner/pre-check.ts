@@ -13,6 +13,10 @@ export interface PreCheck {
   readonly candidates: (text: string) => number;
 }
 
+// Anchors with at most this many longer markers look for each marker with one native search, rather than
+// checking every occurrence of the anchor: `:` (for `://`) and `p` (for `shp`, `dapi`) are everywhere in
+// stacks and paths, and a search costs about as much as checking three occurrences.
+const DIRECT_MARKERS = 3;
 // Up to this length one loop over the characters is cheaper than a dozen native searches, each of which
 // costs about as much as 10 characters of the loop.
 const SHORT_TEXT = 128;
@@ -225,6 +229,16 @@ export function compilePreCheck(
       const first = text.indexOf(anchors[k].char);
       if (first === -1) continue;
       bits |= single[k];
+      if (from[k + 1] - from[k] <= DIRECT_MARKERS) {
+        for (let j = from[k]; j < from[k + 1]; j++) {
+          if (
+            (bits & markerBit[j]) === 0 &&
+            text.indexOf(markerText[j], Math.max(0, first - markerAt[j])) !== -1
+          )
+            bits |= markerBit[j];
+        }
+        continue;
+      }
       for (let i = first; i !== -1; i = text.indexOf(anchors[k].char, i + 1)) {
         bits = anchorBits(text, i, k, bits);
         if ((bits & all[k]) === all[k]) break;
