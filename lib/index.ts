@@ -1,5 +1,6 @@
 export { SafeErrorsModule } from './module/safe-errors.module.js';
 export { SafeErrorsFilter } from './filter/safe-errors.filter.js';
+export { SafeGraphQL } from './graphql/safe-graphql.js';
 export {
   RedactingLogger,
   type RedactingLoggerOptions,

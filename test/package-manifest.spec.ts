@@ -84,4 +84,15 @@ describe('package manifest', () => {
       true,
     );
   });
+
+  it('declares the GraphQL drivers as optional peers: SafeGraphQL loads none of them', () => {
+    for (const name of [
+      '@nestjs/graphql',
+      '@nestjs/apollo',
+      '@nestjs/mercurius',
+    ]) {
+      expect(pkg.peerDependencies?.[name]).toBe('^14.0.0');
+      expect(pkg.peerDependenciesMeta?.[name]?.optional).toBe(true);
+    }
+  });
 });

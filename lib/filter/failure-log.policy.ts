@@ -20,12 +20,17 @@ export type FailureLevel = 'error' | 'warn' | 'debug';
 export interface TransportInfo {
   transport: string;
   pattern?: unknown;
+  /** GraphQL: the failed field's path and the operation's name. */
+  path?: string;
+  operationName?: string;
 }
 
 /** What a line says about where the failure happened: the request, or the transport. */
 interface FailurePlace extends RequestInfo {
   transport?: string;
   pattern?: unknown;
+  path?: string;
+  operationName?: string;
 }
 
 interface FailureLine {
@@ -108,8 +113,11 @@ export class FailureLog {
     exception: unknown,
     requestId: string,
     where: TransportInfo,
+    statusCode = 500,
   ): void {
-    this.write(requestId, () => unhandledLine(exception, where, 500, false));
+    this.write(requestId, () =>
+      unhandledLine(exception, where, statusCode, false),
+    );
   }
 
   /**
@@ -140,6 +148,31 @@ export class FailureLog {
   }
 
   /** The answer itself failed; the client gets the last-resort 500 or a closed connection. */
+  /** As {@link passedThrough}, for a transport that reports the exception itself (GraphQL). */
+  passedThroughIn(
+    exception: HttpException,
+    requestId: string,
+    where: TransportInfo,
+    status: number,
+  ): void {
+    this.write(requestId, () => {
+      const message = `${nameOf(exception)} (${status}) answered to the client`;
+      if (isServerError(status)) {
+        return {
+          level: 'error',
+          message,
+          fields: { ...where, statusCode: status, error: exception },
+        };
+      }
+      if (!this.sink.isEnabled('debug')) return undefined;
+      return {
+        level: 'debug',
+        message,
+        fields: { ...where, statusCode: status },
+      };
+    });
+  }
+
   answerFailed(requestId: string, error: unknown): void {
     this.write(requestId, () => ({
       level: 'error',

@@ -2,6 +2,8 @@ import { isHttpException } from '../common/exception-inspection.js';
 import type { SafeErrorsConfig } from '../module/safe-errors.config.js';
 import { OPAQUE_ERROR_MESSAGE } from '../module/safe-errors.constants.js';
 import { getRequestId } from '../request-id/request-context.js';
+import { graphqlPlace } from '../graphql/graphql-place.js';
+import { markAnswered } from './answered-errors.js';
 import type { FailureLog } from './failure-log.policy.js';
 
 /**
@@ -14,15 +16,25 @@ export class OtherContextResponder {
     private readonly log: FailureLog,
   ) {}
 
-  answer(exception: unknown, type: string | undefined): unknown {
+  answer(
+    exception: unknown,
+    type: string | undefined,
+    info?: unknown,
+  ): unknown {
     if (isHttpException(exception)) return exception;
     const requestId = getRequestId() ?? this.config.newRequestId();
-    this.log.handlerFailed(exception, requestId, {
-      transport: type ?? 'unknown',
-    });
+    this.log.handlerFailed(
+      exception,
+      requestId,
+      // A resolver's fourth argument says which field of which operation failed.
+      type === 'graphql'
+        ? graphqlPlace(info)
+        : { transport: type ?? 'unknown' },
+    );
     // No frames (GraphQL servers may send stacks to clients); `extensions` is where GraphQL reads extra fields.
     const opaque = new Error(OPAQUE_ERROR_MESSAGE);
     opaque.stack = `Error: ${OPAQUE_ERROR_MESSAGE}`;
+    markAnswered(opaque, requestId);
     return Object.assign(opaque, {
       requestId,
       extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },

@@ -55,7 +55,11 @@ export class SafeErrorsFilter implements ExceptionFilter {
     if (type === 'http') return this.http.answer(exception, host);
     if (type === 'rpc') return this.rpc.answer(exception, host);
     if (type === 'ws') return this.ws.answer(exception, host);
-    return this.other.answer(exception, type);
+    return this.other.answer(
+      exception,
+      type,
+      type === 'graphql' ? read(() => host.getArgByIndex(3)) : undefined,
+    );
   }
 
   /**

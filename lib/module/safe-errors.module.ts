@@ -29,6 +29,7 @@ import {
   stampOnServer,
 } from '../request-id/request-id.middleware.js';
 import { SafeErrorsConfig } from './safe-errors.config.js';
+import { SafeGraphQL } from '../graphql/safe-graphql.js';
 import { SafeErrorsFilter } from '../filter/safe-errors.filter.js';
 import { StreamFailureInterceptor } from '../filter/stream-failure.interceptor.js';
 import { attachStreamGuards } from '../filter/stream-guards.js';
@@ -56,6 +57,7 @@ const PROVIDERS: Provider[] = [
   { provide: APP_FILTER, useExisting: SafeErrorsFilter },
   // SSE streams and StreamableFiles fail where no exception filter can answer any more.
   StreamFailureInterceptor,
+  SafeGraphQL,
 ];
 
 function withProviders(module: DynamicModule): DynamicModule {
@@ -71,6 +73,7 @@ function withProviders(module: DynamicModule): DynamicModule {
       SafeErrorsConfig,
       LogSink,
       SafeErrorsFilter,
+      SafeGraphQL,
     ],
   };
 }

@@ -1,0 +1,140 @@
+import { Injectable, type HttpException } from '@nestjs/common';
+import { FailureLog } from '../filter/failure-log.policy.js';
+import { LogSink } from '../logging/log-sink.js';
+import { SafeErrorsConfig } from '../module/safe-errors.config.js';
+import { getRequestId } from '../request-id/request-context.js';
+import {
+  classifyGraphQLError,
+  safeFormatted,
+  thrownBehind,
+  type FormattedGraphQLError,
+  type GraphQLFailure,
+} from './graphql-error.policy.js';
+import { graphqlPlace, pathText } from './graphql-place.js';
+
+type FormatError = (formatted: unknown, error: unknown) => unknown;
+
+interface ApolloLikeOptions {
+  formatError?: FormatError;
+  plugins?: unknown[];
+  includeStacktraceInErrorResponses?: boolean;
+}
+
+interface ErrorsContext {
+  errors?: readonly unknown[];
+  operationName?: string | null;
+}
+
+/**
+ * The GraphQL side of the library, opt-in: wraps a driver's options so that every error leaving GraphQL
+ * follows the module's rules. An HttpException goes out as Nest shows it (an ID added to its
+ * `extensions`); anything else, field resolvers included (and a 5xx HttpException under
+ * `opaqueServerErrors`), as `Internal server error` with `extensions.code` and `extensions.requestId`;
+ * no stack in any mode; each failure logged once with the ID, the field's path and the operation's name.
+ *
+ * ```ts
+ * GraphQLModule.forRootAsync<ApolloDriverConfig>({
+ *   driver: ApolloDriver,
+ *   inject: [SafeGraphQL],
+ *   useFactory: (safe: SafeGraphQL) => safe.apollo({ autoSchemaFile: true }),
+ * });
+ * ```
+ */
+@Injectable()
+export class SafeGraphQL {
+  private readonly log: FailureLog;
+  // One ID per failure, shared by its log line and its answer when no request carries one.
+  private readonly ids = new WeakMap<object, string>();
+
+  /** @internal Built by `SafeErrorsModule`; its parameters are the library's own. */
+  constructor(
+    private readonly config: SafeErrorsConfig,
+    sink: LogSink,
+  ) {
+    this.log = new FailureLog(sink, config.censor);
+  }
+
+  /** Apollo (`@nestjs/apollo`, Express or Fastify): the options to give `GraphQLModule`, made safe. */
+  apollo<T extends object>(options: T): T {
+    const given = options as T & ApolloLikeOptions;
+    const userFormat = given.formatError;
+    const formatError: FormatError = (formatted, error) => {
+      const safe = this.format(formatted, error);
+      return userFormat ? userFormat(safe, error) : safe;
+    };
+    const plugin = {
+      requestDidStart: async () => ({
+        // Called once per operation with every error, before any is formatted.
+        didEncounterErrors: async (context: ErrorsContext) => {
+          for (const error of context.errors ?? [])
+            this.report(error, context.operationName ?? undefined);
+        },
+      }),
+    };
+    return {
+      ...options,
+      includeStacktraceInErrorResponses: false,
+      formatError,
+      plugins: [...(given.plugins ?? []), plugin],
+    };
+  }
+
+  private failureOf(error: unknown): GraphQLFailure {
+    return classifyGraphQLError(error, this.config.opaqueServerErrors);
+  }
+
+  private idFor(error: unknown, failure: GraphQLFailure): string {
+    if (failure.kind === 'answered') return failure.requestId;
+    const fromRequest = getRequestId();
+    if (fromRequest !== undefined) return fromRequest;
+    const key = thrownBehind(error) ?? error;
+    if (typeof key !== 'object' || key === null)
+      return this.config.newRequestId();
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.config.newRequestId();
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+
+  private report(error: unknown, operationName: string | undefined): void {
+    try {
+      const failure = this.failureOf(error);
+      if (failure.kind === 'answered' || failure.kind === 'client') return;
+      const place = {
+        ...graphqlPlace(undefined, operationName),
+        ...withPath(pathText((error as { path?: unknown })?.path)),
+      };
+      const id = this.idFor(error, failure);
+      if (failure.kind === 'opaque')
+        this.log.handlerFailed(failure.exception, id, place, failure.status);
+      else
+        this.log.passedThroughIn(
+          failure.exception as HttpException,
+          id,
+          place,
+          failure.status,
+        );
+    } catch {
+      // Logging must never cost the client its answer.
+    }
+  }
+
+  private format(formatted: unknown, error: unknown): FormattedGraphQLError {
+    try {
+      const failure = this.failureOf(error);
+      return safeFormatted(formatted, failure, this.idFor(error, failure));
+    } catch {
+      return safeFormatted(
+        undefined,
+        { kind: 'opaque', status: 500, exception: undefined },
+        this.config.newRequestId(),
+      );
+    }
+  }
+}
+
+function withPath(path: string | undefined): { path?: string } {
+  return path === undefined ? {} : { path };
+}

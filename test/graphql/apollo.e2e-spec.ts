@@ -1,0 +1,297 @@
+import {
+  InternalServerErrorException,
+  NotFoundException,
+  type INestApplication,
+} from '@nestjs/common';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import {
+  Args,
+  GraphQLModule,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import {
+  SafeErrorsModule,
+  SafeGraphQL,
+  type SafeErrorsModuleOptions,
+} from 'nestjs-safe-errors';
+import { expectNoLeaks } from 'nestjs-safe-errors/testing';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootApp, PLATFORMS, type Platform } from '../utils/boot.js';
+import { MemoryTransport } from '../utils/memory.transport.js';
+
+const SECRET = 'Gql-Planted-Secret-77';
+const DSN = `postgres://admin:${SECRET}@db.internal/prod`;
+
+const typeDefs = `
+  type Order { id: ID!, note: String }
+  type Query {
+    boom: String
+    serverHttp: String
+    notFound(id: ID!): String
+    orders: [Order!]!
+  }
+`;
+
+@Resolver()
+class QueryResolver {
+  @Query('boom')
+  boom(): string {
+    throw new Error(`db down: ${DSN}`);
+  }
+
+  @Query('serverHttp')
+  serverHttp(): string {
+    throw new InternalServerErrorException(`DB failed: ${DSN}`);
+  }
+
+  @Query('notFound')
+  notFound(@Args('id') id: string): string {
+    throw new NotFoundException(`no order ${id}`);
+  }
+
+  @Query('orders')
+  orders(): { id: string }[] {
+    return [{ id: '1' }, { id: '2' }];
+  }
+}
+
+// Nest skips filters on field resolvers by default (fieldResolverEnhancers): only the integration sees these.
+@Resolver('Order')
+class OrderResolver {
+  @ResolveField('note')
+  note(): string {
+    throw new Error(`note lookup failed, password=${SECRET}`);
+  }
+}
+
+function graphqlModule(integrated: boolean) {
+  return integrated
+    ? GraphQLModule.forRootAsync<ApolloDriverConfig>({
+        driver: ApolloDriver,
+        inject: [SafeGraphQL],
+        useFactory: (safe: SafeGraphQL) => safe.apollo({ typeDefs }),
+      })
+    : GraphQLModule.forRoot<ApolloDriverConfig>({
+        driver: ApolloDriver,
+        typeDefs,
+      });
+}
+
+async function bootGraphQL(
+  platform: Platform,
+  options: SafeErrorsModuleOptions,
+  integrated = true,
+): Promise<{ app: INestApplication; logs: MemoryTransport }> {
+  const logs = new MemoryTransport();
+  const app = await bootApp(
+    {
+      imports: [
+        SafeErrorsModule.forRoot({
+          ...options,
+          logger: { level: 'debug', transports: [logs] },
+        }),
+        graphqlModule(integrated),
+      ],
+      providers: [QueryResolver, OrderResolver],
+    },
+    { platform },
+  );
+  return { app, logs };
+}
+
+function post(app: INestApplication, query: string) {
+  return request(app.getHttpServer())
+    .post('/graphql')
+    .set('content-type', 'application/json')
+    .send({ query });
+}
+
+const opaque = (path: unknown[], requestId: string) => ({
+  message: 'Internal server error',
+  locations: expect.any(Array),
+  path,
+  extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+});
+
+// Apollo puts stacks in extensions unless NODE_ENV is production (or test, which vitest sets).
+describe.each(['unset', 'development', 'production'])(
+  'NODE_ENV %s',
+  (nodeEnv) => {
+    const saved = process.env.NODE_ENV;
+    beforeAll(() => {
+      if (nodeEnv === 'unset') delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+    });
+    afterAll(() => {
+      process.env.NODE_ENV = saved;
+    });
+
+    describe.each(PLATFORMS)('Apollo with SafeGraphQL (%s)', (platform) => {
+      let app: INestApplication;
+      let logs: MemoryTransport;
+      let strict: INestApplication;
+      let strictLogs: MemoryTransport;
+      beforeAll(async () => {
+        ({ app, logs } = await bootGraphQL(platform, {}));
+        ({ app: strict, logs: strictLogs } = await bootGraphQL(platform, {
+          opaqueServerErrors: true,
+        }));
+      });
+      afterAll(async () => {
+        await app.close();
+        await strict.close();
+      });
+
+      it('a root resolver failure: opaque with the ID of the header and the log line, logged once with path and operation', async () => {
+        const res = await post(app, 'query Checkout { boom }').expect(200);
+        const id = res.headers['x-request-id'] as string;
+        expect(res.body).toEqual({
+          data: { boom: null },
+          errors: [opaque(['boom'], id)],
+        });
+        expectNoLeaks(res);
+        const lines = logs.withRequestId(id);
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toMatchObject({
+          level: 'error',
+          transport: 'graphql',
+          path: 'boom',
+          operationName: 'Checkout',
+          error: {
+            message: 'db down: postgres://admin:[REDACTED]@db.internal/prod',
+          },
+        });
+        expect(logs.lines.join('\n')).not.toContain(SECRET);
+      });
+
+      it('field resolvers, inside a list: each failure opaque and logged once with its path', async () => {
+        const res = await post(
+          app,
+          'query Orders { orders { id note } }',
+        ).expect(200);
+        const id = res.headers['x-request-id'] as string;
+        expect(res.body.data).toEqual({
+          orders: [
+            { id: '1', note: null },
+            { id: '2', note: null },
+          ],
+        });
+        expect(res.body.errors).toEqual([
+          opaque(['orders', 0, 'note'], id),
+          opaque(['orders', 1, 'note'], id),
+        ]);
+        expect(JSON.stringify(res.body)).not.toContain(SECRET);
+        const lines = logs.withRequestId(id);
+        expect(
+          lines.map((l) => String(l.path)).sort((a, b) => a.localeCompare(b)),
+        ).toEqual(['orders.0.note', 'orders.1.note']);
+        expect(lines.every((l) => l.operationName === 'Orders')).toBe(true);
+        expect(logs.lines.join('\n')).not.toContain(SECRET);
+      });
+
+      it("a 4xx HttpException keeps Nest GraphQL's shape, with the ID and without a stack", async () => {
+        const res = await post(app, '{ notFound(id: "42") }').expect(200);
+        const id = res.headers['x-request-id'] as string;
+        const [error] = res.body.errors;
+        expect(error.message).toBe('no order 42');
+        expect(error.extensions).toEqual({
+          code: 'INTERNAL_SERVER_ERROR',
+          status: 404,
+          originalError: {
+            message: 'no order 42',
+            error: 'Not Found',
+            statusCode: 404,
+          },
+          requestId: id,
+        });
+        expect(
+          logs.withRequestId(id).filter((l) => l.level === 'error'),
+        ).toEqual([]);
+      });
+
+      it('a 5xx HttpException goes out as Nest shows it (no stack) and is logged at error, redacted', async () => {
+        const res = await post(app, '{ serverHttp }').expect(200);
+        const id = res.headers['x-request-id'] as string;
+        expect(res.body.errors[0].extensions.requestId).toBe(id);
+        expect(res.body.errors[0].extensions).not.toHaveProperty('stacktrace');
+        const lines = logs.withRequestId(id);
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toMatchObject({
+          level: 'error',
+          path: 'serverHttp',
+          statusCode: 500,
+        });
+        expect(logs.lines.join('\n')).not.toContain(SECRET);
+      });
+
+      it('with opaqueServerErrors, a 5xx HttpException is opaque too, and logged once', async () => {
+        const res = await post(strict, '{ serverHttp }').expect(200);
+        const id = res.headers['x-request-id'] as string;
+        expect(res.body.errors).toEqual([opaque(['serverHttp'], id)]);
+        expectNoLeaks(res);
+        expect(strictLogs.withRequestId(id)).toHaveLength(1);
+        expect(strictLogs.lines.join('\n')).not.toContain(SECRET);
+      });
+
+      it('a validation error keeps its message and code, gains the ID, loses the stack, and is not logged as a failure', async () => {
+        const res = await post(app, '{ nope }').expect(400);
+        const id = res.headers['x-request-id'] as string;
+        expect(res.body.errors).toEqual([
+          {
+            message: 'Cannot query field "nope" on type "Query".',
+            locations: [{ line: 1, column: 3 }],
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', requestId: id },
+          },
+        ]);
+        expect(
+          logs.withRequestId(id).filter((l) => l.level === 'error'),
+        ).toEqual([]);
+      });
+
+      it("the same IDs under concurrency: each response carries its own request's ID", async () => {
+        const responses = await Promise.all(
+          Array.from({ length: 20 }, () => post(app, '{ boom }')),
+        );
+        for (const res of responses) {
+          const id = res.headers['x-request-id'] as string;
+          expect(res.body.errors[0].extensions.requestId).toBe(id);
+          expect(logs.withRequestId(id)).toHaveLength(1);
+        }
+      });
+    });
+  },
+);
+
+// What the integration changes: bare Nest GraphQL in development, with the module but without SafeGraphQL.
+describe.each(PLATFORMS)(
+  'control: Apollo without SafeGraphQL (%s)',
+  (platform) => {
+    const saved = process.env.NODE_ENV;
+    let app: INestApplication;
+    beforeAll(async () => {
+      process.env.NODE_ENV = 'development';
+      ({ app } = await bootGraphQL(
+        platform,
+        { opaqueServerErrors: true },
+        false,
+      ));
+    });
+    afterAll(async () => {
+      process.env.NODE_ENV = saved;
+      await app.close();
+    });
+
+    it('leaks the secret of a 5xx HttpException and of a field resolver, with stacks', async () => {
+      const server = await post(app, '{ serverHttp }');
+      expect(JSON.stringify(server.body)).toContain(SECRET);
+      const field = await post(app, '{ orders { note } }');
+      expect(JSON.stringify(field.body)).toContain(SECRET);
+      expect(field.body.errors[0].extensions.stacktrace).toEqual(
+        expect.any(Array),
+      );
+    });
+  },
+);
