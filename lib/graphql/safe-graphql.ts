@@ -20,6 +20,22 @@ interface ApolloLikeOptions {
   includeStacktraceInErrorResponses?: boolean;
 }
 
+type MercuriusErrorFormatter = (
+  execution: MercuriusExecution,
+  context: unknown,
+) => { statusCode?: number; response: unknown };
+
+interface MercuriusExecution {
+  data?: unknown;
+  errors?: readonly unknown[];
+  statusCode?: number;
+}
+
+interface MercuriusLikeOptions {
+  errorFormatter?: MercuriusErrorFormatter;
+  hooks?: Record<string, unknown>;
+}
+
 interface ErrorsContext {
   errors?: readonly unknown[];
   operationName?: string | null;
@@ -79,6 +95,52 @@ export class SafeGraphQL {
     };
   }
 
+  /** Mercurius (`@nestjs/mercurius`): the options to give `GraphQLModule`, made safe. */
+  mercurius<T extends object>(options: T): T {
+    const given = options as T & MercuriusLikeOptions;
+    // The operation's name, read before it runs; the formatter only gets the context.
+    const operations = new WeakMap<object, string>();
+    const preExecution = async (
+      _schema: unknown,
+      document: unknown,
+      context: unknown,
+    ) => {
+      const name = operationNameOf(document);
+      if (name !== undefined && typeof context === 'object' && context !== null)
+        operations.set(context, name);
+    };
+    const userFormatter = given.errorFormatter;
+    const errorFormatter: MercuriusErrorFormatter = (execution, context) => {
+      const operationName =
+        typeof context === 'object' && context !== null
+          ? operations.get(context)
+          : undefined;
+      const errors = (execution.errors ?? []).flatMap(expandValidation);
+      for (const error of errors) this.report(error, operationName);
+      const safe = errors.map((error) => this.format(error, error));
+      const result = {
+        statusCode: mercuriusStatus(execution),
+        response: { data: execution.data ?? null, errors: safe },
+      };
+      // Mercurius's own formatter is not called: it logs every error's raw message through Fastify's logger.
+      return userFormatter
+        ? userFormatter({ ...execution, errors: safe }, context)
+        : result;
+    };
+    const earlier = given.hooks?.preExecution;
+    return {
+      ...options,
+      errorFormatter,
+      hooks: {
+        ...given.hooks,
+        preExecution: [
+          ...(Array.isArray(earlier) ? earlier : earlier ? [earlier] : []),
+          preExecution,
+        ],
+      },
+    };
+  }
+
   private failureOf(error: unknown): GraphQLFailure {
     return classifyGraphQLError(error, this.config.opaqueServerErrors);
   }
@@ -133,6 +195,42 @@ export class SafeGraphQL {
       );
     }
   }
+}
+
+/** The first named operation of a parsed document (duck-typed graphql-js AST). */
+function operationNameOf(document: unknown): string | undefined {
+  try {
+    const definitions = (document as { definitions?: unknown[] })?.definitions;
+    for (const d of definitions ?? []) {
+      const def = d as { kind?: unknown; name?: { value?: unknown } };
+      if (
+        def.kind === 'OperationDefinition' &&
+        typeof def.name?.value === 'string'
+      )
+        return def.name.value;
+    }
+  } catch {
+    // an AST of another shape: no name
+  }
+  return undefined;
+}
+
+/** Mercurius gathers validation errors under one error of its own: they are the client's, one by one. */
+function expandValidation(error: unknown): unknown[] {
+  const inner = (thrownBehind(error) as { errors?: unknown } | undefined)
+    ?.errors;
+  return Array.isArray(inner) ? inner : [error];
+}
+
+/** The status Mercurius would answer with: 200 once anything ran, else the single error's own. */
+function mercuriusStatus(execution: MercuriusExecution): number {
+  if (execution.data) return 200;
+  if (execution.statusCode !== undefined) return execution.statusCode;
+  const errors = execution.errors ?? [];
+  const status = (
+    thrownBehind(errors[0]) as { statusCode?: unknown } | undefined
+  )?.statusCode;
+  return errors.length === 1 && typeof status === 'number' ? status : 200;
 }
 
 function withPath(path: string | undefined): { path?: string } {

@@ -1,71 +1,23 @@
-import {
-  InternalServerErrorException,
-  NotFoundException,
-  type INestApplication,
-} from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import {
-  Args,
-  GraphQLModule,
-  Query,
-  ResolveField,
-  Resolver,
-} from '@nestjs/graphql';
+import { GraphQLModule } from '@nestjs/graphql';
 import {
   SafeErrorsModule,
   SafeGraphQL,
   type SafeErrorsModuleOptions,
 } from 'nestjs-safe-errors';
 import { expectNoLeaks } from 'nestjs-safe-errors/testing';
-import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootApp, PLATFORMS, type Platform } from '../utils/boot.js';
 import { MemoryTransport } from '../utils/memory.transport.js';
-
-const SECRET = 'Gql-Planted-Secret-77';
-const DSN = `postgres://admin:${SECRET}@db.internal/prod`;
-
-const typeDefs = `
-  type Order { id: ID!, note: String }
-  type Query {
-    boom: String
-    serverHttp: String
-    notFound(id: ID!): String
-    orders: [Order!]!
-  }
-`;
-
-@Resolver()
-class QueryResolver {
-  @Query('boom')
-  boom(): string {
-    throw new Error(`db down: ${DSN}`);
-  }
-
-  @Query('serverHttp')
-  serverHttp(): string {
-    throw new InternalServerErrorException(`DB failed: ${DSN}`);
-  }
-
-  @Query('notFound')
-  notFound(@Args('id') id: string): string {
-    throw new NotFoundException(`no order ${id}`);
-  }
-
-  @Query('orders')
-  orders(): { id: string }[] {
-    return [{ id: '1' }, { id: '2' }];
-  }
-}
-
-// Nest skips filters on field resolvers by default (fieldResolverEnhancers): only the integration sees these.
-@Resolver('Order')
-class OrderResolver {
-  @ResolveField('note')
-  note(): string {
-    throw new Error(`note lookup failed, password=${SECRET}`);
-  }
-}
+import {
+  OrderResolver,
+  QueryResolver,
+  SECRET,
+  opaque,
+  post,
+  typeDefs,
+} from './graphql-fixture.js';
 
 function graphqlModule(integrated: boolean) {
   return integrated
@@ -101,20 +53,6 @@ async function bootGraphQL(
   );
   return { app, logs };
 }
-
-function post(app: INestApplication, query: string) {
-  return request(app.getHttpServer())
-    .post('/graphql')
-    .set('content-type', 'application/json')
-    .send({ query });
-}
-
-const opaque = (path: unknown[], requestId: string) => ({
-  message: 'Internal server error',
-  locations: expect.any(Array),
-  path,
-  extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
-});
 
 // Apollo puts stacks in extensions unless NODE_ENV is production (or test, which vitest sets).
 describe.each(['unset', 'development', 'production'])(
