@@ -253,6 +253,17 @@ describe('shadowOf: each shadow character and the source it stands for', () => {
     ['a negative entity', '&#-61;'],
     ['a code point too large', '&#x110000;'],
   ];
+  it('an entity cut off by the end of the text stays itself', () => {
+    expect(pieces('%41 &amp')).toEqual([
+      ['A', '%41'],
+      [' ', ' '],
+      ['&', '&'],
+      ['a', 'a'],
+      ['m', 'm'],
+      ['p', 'p'],
+    ]);
+  });
+
   it.each(KEPT_AS_IS)('%s stays itself', (_what, source) => {
     expect(pieces(`${source} %41`)).toEqual([
       ...source.split('').map((c) => [c, c]),
