@@ -1,0 +1,200 @@
+import type { INestApplication } from '@nestjs/common';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLModule, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { createClient } from 'graphql-ws';
+import { SafeErrorsModule, SafeGraphQL } from 'nestjs-safe-errors';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { bootApp, PLATFORMS, type Platform } from '../utils/boot.js';
+import { MemoryTransport } from '../utils/memory.transport.js';
+
+const SECRET = 'Sub-Planted-Secret-58';
+const ID = /^[0-9a-f]{16}$/;
+
+const typeDefs = `
+  type Query { ping: String }
+  type Subscription { streamFails: String, eventFails: String }
+`;
+
+async function* eventsThenFailure(): AsyncGenerator<{ streamFails: string }> {
+  yield { streamFails: 'created' };
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  throw new Error(`stream lost: postgres://admin:${SECRET}@db.internal/prod`);
+}
+
+async function* oneEvent(): AsyncGenerator<{ eventFails: string }> {
+  yield { eventFails: 'created' };
+}
+
+@Resolver()
+class EventsResolver {
+  @Query('ping')
+  ping(): string {
+    return 'pong';
+  }
+
+  @Subscription('streamFails')
+  streamFails(): AsyncIterator<unknown> {
+    return eventsThenFailure();
+  }
+
+  // Mapping an event fails: graphql-js puts the error in that event's result.
+  @Subscription('eventFails', {
+    resolve: () => {
+      throw new Error(`event mapping failed, password=${SECRET}`);
+    },
+  })
+  eventFails(): AsyncIterator<unknown> {
+    return oneEvent();
+  }
+}
+
+interface Received {
+  next: unknown[];
+  errors: unknown[];
+  completed: boolean;
+}
+
+function subscribe(app: INestApplication, query: string): Promise<Received> {
+  const { port } = app.getHttpServer().address() as { port: number };
+  const client = createClient({
+    url: `ws://127.0.0.1:${port}/graphql`,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+  });
+  const received: Received = { next: [], errors: [], completed: false };
+  return new Promise((resolve) => {
+    const done = () => {
+      void client.dispose();
+      resolve(received);
+    };
+    client.subscribe(
+      { query },
+      {
+        next: (value) => received.next.push(value),
+        error: (error) => {
+          received.errors.push(error);
+          done();
+        },
+        complete: () => {
+          received.completed = true;
+          done();
+        },
+      },
+    );
+  });
+}
+
+describe.each(['development', 'production'])('NODE_ENV %s', (nodeEnv) => {
+  const saved = process.env.NODE_ENV;
+  beforeAll(() => {
+    process.env.NODE_ENV = nodeEnv;
+  });
+  afterAll(() => {
+    process.env.NODE_ENV = saved;
+  });
+
+  describe.each(PLATFORMS)(
+    'subscriptions over graphql-ws (%s)',
+    (platform: Platform) => {
+      let app: INestApplication;
+      let logs: MemoryTransport;
+      let bare: INestApplication;
+      beforeAll(async () => {
+        const boot = async (integrated: boolean) => {
+          const transport = new MemoryTransport();
+          const options = { typeDefs, subscriptions: { 'graphql-ws': true } };
+          const booted = await bootApp(
+            {
+              imports: [
+                SafeErrorsModule.forRoot({
+                  logger: { transports: [transport] },
+                }),
+                integrated
+                  ? GraphQLModule.forRootAsync<ApolloDriverConfig>({
+                      driver: ApolloDriver,
+                      inject: [SafeGraphQL],
+                      useFactory: (safe: SafeGraphQL) => safe.apollo(options),
+                    })
+                  : GraphQLModule.forRoot<ApolloDriverConfig>({
+                      driver: ApolloDriver,
+                      ...options,
+                    }),
+              ],
+              providers: [EventsResolver],
+            },
+            { platform },
+          );
+          return { booted, transport };
+        };
+        ({ booted: app, transport: logs } = await boot(true));
+        ({ booted: bare } = await boot(false));
+      });
+      afterAll(async () => {
+        await app.close();
+        await bare.close();
+      });
+
+      it('a stream failing after its first event: the event, then one opaque error with an ID, logged once', async () => {
+        const got = await subscribe(app, 'subscription Watch { streamFails }');
+        expect(got.next).toEqual([{ data: { streamFails: 'created' } }]);
+        expect(got.errors).toEqual([
+          [
+            {
+              message: 'Internal server error',
+              extensions: {
+                code: 'INTERNAL_SERVER_ERROR',
+                requestId: expect.stringMatching(ID),
+              },
+            },
+          ],
+        ]);
+        const id = (
+          got.errors[0] as { extensions: { requestId: string } }[]
+        )[0]!.extensions.requestId;
+        const lines = logs.withRequestId(id);
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toMatchObject({
+          level: 'error',
+          transport: 'graphql',
+          operationName: 'Watch',
+          error: {
+            message:
+              'stream lost: postgres://admin:[REDACTED]@db.internal/prod',
+          },
+        });
+        expect(logs.lines.join('\n')).not.toContain(SECRET);
+      });
+
+      it('an event whose mapping fails: the event carries the opaque error with its path', async () => {
+        const got = await subscribe(app, 'subscription Map { eventFails }');
+        expect(got.next).toEqual([
+          {
+            data: { eventFails: null },
+            errors: [
+              {
+                message: 'Internal server error',
+                locations: [{ line: 1, column: 20 }],
+                path: ['eventFails'],
+                extensions: {
+                  code: 'INTERNAL_SERVER_ERROR',
+                  requestId: expect.stringMatching(ID),
+                },
+              },
+            ],
+          },
+        ]);
+        expect(got.completed).toBe(true);
+        expect(JSON.stringify(got)).not.toContain(SECRET);
+        expect(logs.lines.join('\n')).not.toContain(SECRET);
+      });
+
+      it('control: without SafeGraphQL both secrets reach the client', async () => {
+        const stream = await subscribe(bare, 'subscription { streamFails }');
+        expect(JSON.stringify(stream.errors)).toContain(SECRET);
+        const event = await subscribe(bare, 'subscription { eventFails }');
+        expect(JSON.stringify(event.next)).toContain(SECRET);
+      });
+    },
+  );
+});
