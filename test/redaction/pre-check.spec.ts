@@ -354,6 +354,19 @@ describe('compilePreCheck, on detectors made for it', () => {
     ]);
   });
 
+  it('finds such a marker at the end of the text or between non-ASCII characters too', () => {
+    for (const text of [
+      '\u00e9z',
+      'x\u00e9z',
+      '\u00e9z\u00e8',
+      `${LONG_FILL}\u00e9z`,
+    ])
+      expect(gotOf(SYNTHETIC, text).kinds, JSON.stringify(text)).toEqual([
+        'accent-before',
+      ]);
+    expect(gotOf(SYNTHETIC, 'Y\u00e9').kinds).toEqual(['accent-after']);
+  });
+
   it('counts 0 and 9 as digits next to a marker that holds them', () => {
     expect(gotOf(SYNTHETIC, 'n 100').kinds).toEqual(['digits']);
     expect(gotOf(SYNTHETIC, 'n 999').kinds).toEqual(['digits']);

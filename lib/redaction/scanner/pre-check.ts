@@ -152,12 +152,12 @@ export function compilePreCheck(
   // neither neighbour (most `-`, `_`, `p` in ordinary text) is left after two table reads.
   const nearBefore = new Uint8Array(anchors.length * 128);
   const nearAfter = new Uint8Array(anchors.length * 128);
+  // A neighbour outside ASCII does not fit the tables: that anchor's occurrences are all checked in full.
+  const wide = new Uint8Array(anchors.length);
   anchors.forEach((anchor, k) => {
     for (const m of anchor.markers) {
-      // A neighbour outside ASCII would not fit the tables: both sides then admit everything.
       if (m.near >= 128) {
-        nearBefore.fill(1, k * 128, k * 128 + 128);
-        nearAfter.fill(1, k * 128, k * 128 + 128);
+        wide[k] = 1;
       } else if (m.at > 0) {
         nearBefore[k * 128 + m.near] = 1;
       } else {
@@ -173,6 +173,7 @@ export function compilePreCheck(
     const before = i > 0 ? text.charCodeAt(i - 1) : 128;
     const after = text.charCodeAt(i + 1);
     if (
+      wide[k] === 0 &&
       !(before < 128 && nearBefore[k * 128 + before] === 1) &&
       !(after < 128 && nearAfter[k * 128 + after] === 1)
     ) {
