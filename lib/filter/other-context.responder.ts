@@ -1,8 +1,10 @@
-import { isHttpException } from '../common/exception-inspection.js';
+import type { HttpAdapterHost } from '@nestjs/core';
+import { isHttpException, read } from '../common/exception-inspection.js';
 import type { SafeErrorsConfig } from '../module/safe-errors.config.js';
 import { OPAQUE_ERROR_MESSAGE } from '../module/safe-errors.constants.js';
 import { getRequestId } from '../request-id/request-context.js';
-import { graphqlPlace } from '../graphql/graphql-place.js';
+import { graphqlPlace, graphqlRequestOf } from '../graphql/graphql-place.js';
+import { describeRequest } from './request-info.js';
 import { markAnswered } from './answered-errors.js';
 import type { FailureLog } from './failure-log.policy.js';
 
@@ -14,21 +16,29 @@ export class OtherContextResponder {
   constructor(
     private readonly config: SafeErrorsConfig,
     private readonly log: FailureLog,
+    private readonly adapterHost?: HttpAdapterHost,
   ) {}
 
   answer(
     exception: unknown,
     type: string | undefined,
-    info?: unknown,
+    args?: readonly unknown[],
   ): unknown {
     if (isHttpException(exception)) return exception;
     const requestId = getRequestId() ?? this.config.newRequestId();
     this.log.handlerFailed(
       exception,
       requestId,
-      // A resolver's fourth argument says which field of which operation failed.
+      // A resolver's context holds the HTTP request; its fourth argument says which field failed.
       type === 'graphql'
-        ? graphqlPlace(info)
+        ? {
+            ...describeRequest(
+              graphqlRequestOf(args?.[2]),
+              read(() => this.adapterHost?.httpAdapter),
+              this.config.censor,
+            ),
+            ...graphqlPlace(args?.[3]),
+          }
         : { transport: type ?? 'unknown' },
     );
     // No frames (GraphQL servers may send stacks to clients); `extensions` is where GraphQL reads extra fields.

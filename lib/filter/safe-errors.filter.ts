@@ -46,7 +46,7 @@ export class SafeErrorsFilter implements ExceptionFilter {
     );
     this.rpc = new RpcFailureResponder(config, log);
     this.ws = new WsFailureResponder(config, log);
-    this.other = new OtherContextResponder(config, log);
+    this.other = new OtherContextResponder(config, log, adapterHost);
   }
 
   /** Answers `exception` as the transport of `host` expects. */
@@ -58,7 +58,7 @@ export class SafeErrorsFilter implements ExceptionFilter {
     return this.other.answer(
       exception,
       type,
-      type === 'graphql' ? read(() => host.getArgByIndex(3)) : undefined,
+      type === 'graphql' ? read(() => host.getArgs()) : undefined,
     );
   }
 

@@ -54,3 +54,12 @@ export function graphqlPlace(
     ...(name !== undefined && { operationName: name.slice(0, 200) }),
   };
 }
+
+/** @internal The HTTP request in a GraphQL context: Nest's drivers put it at `req` (Mercurius: `reply.request`). */
+export function graphqlRequestOf(context: unknown): unknown {
+  return read(() => {
+    const ctx = context as
+      { req?: unknown; reply?: { request?: unknown } } | undefined;
+    return ctx?.req ?? ctx?.reply?.request;
+  });
+}

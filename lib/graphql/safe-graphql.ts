@@ -1,4 +1,7 @@
 import { Injectable, type HttpException } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { read } from '../common/exception-inspection.js';
+import { describeRequest } from '../filter/request-info.js';
 import { FailureLog } from '../filter/failure-log.policy.js';
 import { LogSink } from '../logging/log-sink.js';
 import { SafeErrorsConfig } from '../module/safe-errors.config.js';
@@ -10,7 +13,7 @@ import {
   type FormattedGraphQLError,
   type GraphQLFailure,
 } from './graphql-error.policy.js';
-import { graphqlPlace, pathText } from './graphql-place.js';
+import { graphqlPlace, graphqlRequestOf, pathText } from './graphql-place.js';
 
 type FormatError = (formatted: unknown, error: unknown) => unknown;
 
@@ -71,6 +74,7 @@ interface MercuriusLikeOptions {
 interface ErrorsContext {
   errors?: readonly unknown[];
   operationName?: string | null;
+  contextValue?: unknown;
 }
 
 /**
@@ -98,6 +102,7 @@ export class SafeGraphQL {
   constructor(
     private readonly config: SafeErrorsConfig,
     sink: LogSink,
+    private readonly adapterHost: HttpAdapterHost,
   ) {
     this.log = new FailureLog(sink, config.censor);
   }
@@ -115,7 +120,11 @@ export class SafeGraphQL {
         // Called once per operation with every error, before any is formatted.
         didEncounterErrors: async (context: ErrorsContext) => {
           for (const error of context.errors ?? [])
-            this.report(error, context.operationName ?? undefined);
+            this.report(
+              error,
+              context.operationName ?? undefined,
+              context.contextValue,
+            );
         },
       }),
     };
@@ -212,7 +221,7 @@ export class SafeGraphQL {
           ? operations.get(context)
           : undefined;
       const errors = (execution.errors ?? []).flatMap(expandValidation);
-      for (const error of errors) this.report(error, operationName);
+      for (const error of errors) this.report(error, operationName, context);
       const safe = errors.map((error) => this.format(error, error));
       const result = {
         statusCode: mercuriusStatus(execution),
@@ -256,11 +265,20 @@ export class SafeGraphQL {
     return id;
   }
 
-  private report(error: unknown, operationName: string | undefined): void {
+  private report(
+    error: unknown,
+    operationName: string | undefined,
+    context?: unknown,
+  ): void {
     try {
       const failure = this.failureOf(error);
       if (failure.kind === 'answered' || failure.kind === 'client') return;
       const place = {
+        ...describeRequest(
+          graphqlRequestOf(context),
+          read(() => this.adapterHost.httpAdapter),
+          this.config.censor,
+        ),
         ...graphqlPlace(undefined, operationName),
         ...withPath(pathText((error as { path?: unknown })?.path)),
       };

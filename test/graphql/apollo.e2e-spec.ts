@@ -95,6 +95,8 @@ describe.each(['unset', 'development', 'production'])(
         expect(lines).toHaveLength(1);
         expect(lines[0]).toMatchObject({
           level: 'error',
+          method: 'POST',
+          url: '/graphql',
           transport: 'graphql',
           path: 'boom',
           operationName: 'Checkout',
@@ -126,7 +128,14 @@ describe.each(['unset', 'development', 'production'])(
         expect(
           lines.map((l) => String(l.path)).sort((a, b) => a.localeCompare(b)),
         ).toEqual(['orders.0.note', 'orders.1.note']);
-        expect(lines.every((l) => l.operationName === 'Orders')).toBe(true);
+        expect(
+          lines.every(
+            (l) =>
+              l.operationName === 'Orders' &&
+              l.method === 'POST' &&
+              l.url === '/graphql',
+          ),
+        ).toBe(true);
         expect(logs.lines.join('\n')).not.toContain(SECRET);
       });
 

@@ -83,6 +83,8 @@ describe.each(['unset', 'development', 'production'])(
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatchObject({
         level: 'error',
+        method: 'POST',
+        url: '/graphql',
         path: 'boom',
         operationName: 'Checkout',
       });
