@@ -6,7 +6,7 @@ import {
   SafeGraphQL,
   type SafeErrorsModuleOptions,
 } from 'nestjs-safe-errors';
-import { expectNoLeaks } from 'nestjs-safe-errors/testing';
+import { expectNoLeaks, findLeaks } from 'nestjs-safe-errors/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootApp, PLATFORMS, type Platform } from '../utils/boot.js';
 import { MemoryTransport } from '../utils/memory.transport.js';
@@ -124,6 +124,7 @@ describe.each(['unset', 'development', 'production'])(
           opaque(['orders', 1, 'note'], id),
         ]);
         expect(JSON.stringify(res.body)).not.toContain(SECRET);
+        expectNoLeaks(res);
         const lines = logs.withRequestId(id);
         expect(
           lines.map((l) => String(l.path)).sort((a, b) => a.localeCompare(b)),
@@ -141,6 +142,7 @@ describe.each(['unset', 'development', 'production'])(
 
       it("a 4xx HttpException keeps Nest GraphQL's shape, with the ID and without a stack", async () => {
         const res = await post(app, '{ notFound(id: "42") }').expect(200);
+        expectNoLeaks(res);
         const id = res.headers['x-request-id'] as string;
         const [error] = res.body.errors;
         expect(error.message).toBe('no order 42');
@@ -185,6 +187,7 @@ describe.each(['unset', 'development', 'production'])(
 
       it('a validation error keeps its message and code, gains the ID, loses the stack, and is not logged as a failure', async () => {
         const res = await post(app, '{ nope }').expect(400);
+        expectNoLeaks(res);
         const id = res.headers['x-request-id'] as string;
         expect(res.body.errors).toEqual([
           {
@@ -239,6 +242,9 @@ describe.each(PLATFORMS)(
       expect(field.body.errors[0].extensions.stacktrace).toEqual(
         expect.any(Array),
       );
+      // The same check the integrated app passes finds the leaks here.
+      expect(findLeaks(field).length).toBeGreaterThan(0);
+      expect(findLeaks(server).length).toBeGreaterThan(0);
     });
   },
 );

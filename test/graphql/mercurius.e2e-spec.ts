@@ -105,10 +105,12 @@ describe.each(['unset', 'development', 'production'])(
         lines.map((l) => `${String(l.operationName)} ${String(l.path)}`),
       ).toEqual(['Orders orders.0.note', 'Orders orders.1.note']);
       expect(logs.lines.join('\n')).not.toContain(SECRET);
+      expectNoLeaks(res);
     });
 
     it('a 4xx HttpException keeps its message and gains the ID', async () => {
       const res = await post(app, '{ notFound(id: "42") }').expect(200);
+      expectNoLeaks(res);
       const id = res.headers['x-request-id'] as string;
       expect(res.body.errors).toEqual([
         {
@@ -134,6 +136,7 @@ describe.each(['unset', 'development', 'production'])(
 
     it('validation errors: 400, each error as Mercurius sends it with the ID, nothing logged at error', async () => {
       const res = await post(app, '{ nope alsoNope }').expect(400);
+      expectNoLeaks(res);
       const id = res.headers['x-request-id'] as string;
       expect(res.body.data).toBeNull();
       expect(
