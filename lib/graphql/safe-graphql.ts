@@ -2,7 +2,9 @@ import { Injectable, type HttpException } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { read } from '../common/exception-inspection.js';
 import { describeRequest } from '../filter/request-info.js';
+import { markAnswered } from '../filter/answered-errors.js';
 import { FailureLog } from '../filter/failure-log.policy.js';
+import { OPAQUE_ERROR_MESSAGE } from '../module/safe-errors.constants.js';
 import { LogSink } from '../logging/log-sink.js';
 import { SafeErrorsConfig } from '../module/safe-errors.config.js';
 import { getRequestId } from '../request-id/request-context.js';
@@ -69,6 +71,11 @@ interface MercuriusExecution {
 interface MercuriusLikeOptions {
   errorFormatter?: MercuriusErrorFormatter;
   hooks?: Record<string, unknown>;
+  transformSchema?: (schema: unknown) => unknown;
+}
+
+interface SubscriptionField {
+  subscribe?: (...args: unknown[]) => unknown;
 }
 
 interface ErrorsContext {
@@ -233,15 +240,79 @@ export class SafeGraphQL {
         : result;
     };
     const earlier = given.hooks?.preExecution;
+    const userTransform = given.transformSchema;
+    // Mercurius sends a subscription stream's error raw, past every hook: the streams are guarded at
+    // their source instead, in the schema Nest built.
+    const transformSchema = async (schema: unknown) => {
+      const transformed = userTransform ? await userTransform(schema) : schema;
+      this.guardSubscriptionStreams(transformed);
+      return transformed;
+    };
     return {
       ...options,
       errorFormatter,
+      transformSchema,
       hooks: {
         ...given.hooks,
         preExecution: [
           ...(Array.isArray(earlier) ? earlier : earlier ? [earlier] : []),
           preExecution,
         ],
+      },
+    };
+  }
+
+  private guardSubscriptionStreams(schema: unknown): void {
+    const type = read(() =>
+      (
+        schema as { getSubscriptionType?: () => unknown }
+      )?.getSubscriptionType?.(),
+    ) as { getFields?: () => Record<string, SubscriptionField> } | undefined;
+    const fields = read(() => type?.getFields?.()) ?? {};
+    for (const field of Object.values(fields)) {
+      const subscribe = field.subscribe;
+      if (typeof subscribe !== 'function') continue;
+      field.subscribe = async (...args: unknown[]) => {
+        const stream = await subscribe(...args);
+        return this.guardedStream(stream, args[3]);
+      };
+    }
+  }
+
+  /** `stream`, whose failure is logged once and thrown on as an opaque error carrying a fresh ID. */
+  private guardedStream(stream: unknown, info: unknown): unknown {
+    const source = stream as AsyncIterable<unknown> | undefined;
+    if (typeof source?.[Symbol.asyncIterator] !== 'function') return stream;
+    const fail = (err: unknown): never => {
+      const requestId = getRequestId() ?? this.config.newRequestId();
+      this.log.handlerFailed(err, requestId, graphqlPlace(info));
+      const opaque = new Error(OPAQUE_ERROR_MESSAGE);
+      opaque.stack = `Error: ${OPAQUE_ERROR_MESSAGE}`;
+      markAnswered(opaque, requestId);
+      throw Object.assign(opaque, {
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+      });
+    };
+    return {
+      [Symbol.asyncIterator]() {
+        const it = source[Symbol.asyncIterator]();
+        const guarded: AsyncIterator<unknown> & AsyncIterable<unknown> = {
+          next: async (...value: [] | [unknown]) => {
+            try {
+              return await it.next(...value);
+            } catch (err) {
+              return fail(err);
+            }
+          },
+          return: (value?: unknown) =>
+            it.return
+              ? it.return(value)
+              : Promise.resolve({ done: true, value }),
+          throw: (err?: unknown) =>
+            it.throw ? it.throw(err) : Promise.reject(err as Error),
+          [Symbol.asyncIterator]: () => guarded,
+        };
+        return guarded;
       },
     };
   }

@@ -1,89 +1,17 @@
 import type { INestApplication } from '@nestjs/common';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { GraphQLModule, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { createClient } from 'graphql-ws';
+import { GraphQLModule } from '@nestjs/graphql';
 import { SafeErrorsModule, SafeGraphQL } from 'nestjs-safe-errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { bootApp, PLATFORMS, type Platform } from '../utils/boot.js';
 import { MemoryTransport } from '../utils/memory.transport.js';
-
-const SECRET = 'Sub-Planted-Secret-58';
-const ID = /^[0-9a-f]{16}$/;
-
-const typeDefs = `
-  type Query { ping: String }
-  type Subscription { streamFails: String, eventFails: String }
-`;
-
-async function* eventsThenFailure(): AsyncGenerator<{ streamFails: string }> {
-  yield { streamFails: 'created' };
-  await new Promise((resolve) => setTimeout(resolve, 5));
-  throw new Error(`stream lost: postgres://admin:${SECRET}@db.internal/prod`);
-}
-
-async function* oneEvent(): AsyncGenerator<{ eventFails: string }> {
-  yield { eventFails: 'created' };
-}
-
-@Resolver()
-class EventsResolver {
-  @Query('ping')
-  ping(): string {
-    return 'pong';
-  }
-
-  @Subscription('streamFails')
-  streamFails(): AsyncIterator<unknown> {
-    return eventsThenFailure();
-  }
-
-  // Mapping an event fails: graphql-js puts the error in that event's result.
-  @Subscription('eventFails', {
-    resolve: () => {
-      throw new Error(`event mapping failed, password=${SECRET}`);
-    },
-  })
-  eventFails(): AsyncIterator<unknown> {
-    return oneEvent();
-  }
-}
-
-interface Received {
-  next: unknown[];
-  errors: unknown[];
-  completed: boolean;
-}
-
-function subscribe(app: INestApplication, query: string): Promise<Received> {
-  const { port } = app.getHttpServer().address() as { port: number };
-  const client = createClient({
-    url: `ws://127.0.0.1:${port}/graphql`,
-    webSocketImpl: WebSocket,
-    retryAttempts: 0,
-  });
-  const received: Received = { next: [], errors: [], completed: false };
-  return new Promise((resolve) => {
-    const done = () => {
-      void client.dispose();
-      resolve(received);
-    };
-    client.subscribe(
-      { query },
-      {
-        next: (value) => received.next.push(value),
-        error: (error) => {
-          received.errors.push(error);
-          done();
-        },
-        complete: () => {
-          received.completed = true;
-          done();
-        },
-      },
-    );
-  });
-}
+import {
+  EventsResolver,
+  ID,
+  SECRET,
+  subscribe,
+  typeDefs,
+} from './subscription-fixture.js';
 
 describe.each(['development', 'production'])('NODE_ENV %s', (nodeEnv) => {
   const saved = process.env.NODE_ENV;
