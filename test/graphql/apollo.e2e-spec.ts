@@ -8,12 +8,18 @@ import {
 } from 'nestjs-safe-errors';
 import { expectNoLeaks, findLeaks } from 'nestjs-safe-errors/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootApp, PLATFORMS, type Platform } from '../utils/boot.js';
+import {
+  bootApp,
+  NestLogRecorder,
+  PLATFORMS,
+  type Platform,
+} from '../utils/boot.js';
 import { MemoryTransport } from '../utils/memory.transport.js';
 import {
   OrderResolver,
   QueryResolver,
   SECRET,
+  captureOutput,
   opaque,
   post,
   typeDefs,
@@ -32,6 +38,9 @@ function graphqlModule(integrated: boolean) {
       });
 }
 
+// What Nest's own logger would have printed, for every app of this file.
+const nestLines = new NestLogRecorder();
+
 async function bootGraphQL(
   platform: Platform,
   options: SafeErrorsModuleOptions,
@@ -49,7 +58,7 @@ async function bootGraphQL(
       ],
       providers: [QueryResolver, OrderResolver],
     },
-    { platform },
+    { platform, logger: integrated ? nestLines : false },
   );
   return { app, logs };
 }
@@ -72,6 +81,8 @@ describe.each(['unset', 'development', 'production'])(
       let logs: MemoryTransport;
       let strict: INestApplication;
       let strictLogs: MemoryTransport;
+      const output = captureOutput();
+      afterAll(() => output.restore());
       beforeAll(async () => {
         ({ app, logs } = await bootGraphQL(platform, {}));
         ({ app: strict, logs: strictLogs } = await bootGraphQL(platform, {
@@ -210,6 +221,13 @@ describe.each(['unset', 'development', 'production'])(
           expect(res.body.errors[0].extensions.requestId).toBe(id);
           expect(logs.withRequestId(id)).toHaveLength(1);
         }
+      });
+
+      it("wrote the secret nowhere else: not in Nest's logger, stdout or stderr", () => {
+        // Nest did write through the recorder (its boot lines), just nothing secret.
+        expect(nestLines.lines.length).toBeGreaterThan(0);
+        expect(JSON.stringify(nestLines.lines)).not.toContain(SECRET);
+        expect(output.text()).not.toContain(SECRET);
       });
     });
   },

@@ -67,3 +67,23 @@ export const opaque = (path: unknown[], requestId: string) => ({
   path,
   extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
 });
+
+/** Everything the process writes to stdout and stderr from now on, still written through. */
+export function captureOutput(): { text: () => string; restore: () => void } {
+  const chunks: string[] = [];
+  const streams = [process.stdout, process.stderr] as const;
+  const originals = streams.map((s) => s.write.bind(s));
+  streams.forEach((stream, i) => {
+    stream.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+      chunks.push(String(chunk));
+      return originals[i]!(chunk, ...rest);
+    }) as typeof stream.write;
+  });
+  return {
+    text: () => chunks.join(''),
+    restore: () =>
+      streams.forEach((stream, i) => {
+        stream.write = originals[i]! as typeof stream.write;
+      }),
+  };
+}

@@ -8,16 +8,19 @@ import {
 } from 'nestjs-safe-errors';
 import { expectNoLeaks } from 'nestjs-safe-errors/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootApp } from '../utils/boot.js';
+import { bootApp, NestLogRecorder } from '../utils/boot.js';
 import { MemoryTransport } from '../utils/memory.transport.js';
 import {
   OrderResolver,
   QueryResolver,
   SECRET,
+  captureOutput,
   opaque,
   post,
   typeDefs,
 } from './graphql-fixture.js';
+
+const nestLines = new NestLogRecorder();
 
 async function bootMercurius(
   options: SafeErrorsModuleOptions,
@@ -44,7 +47,7 @@ async function bootMercurius(
       ],
       providers: [QueryResolver, OrderResolver],
     },
-    { platform: 'fastify' },
+    { platform: 'fastify', logger: integrated ? nestLines : false },
   );
   return { app, logs };
 }
@@ -57,6 +60,8 @@ describe.each(['unset', 'development', 'production'])(
     let logs: MemoryTransport;
     let strict: INestApplication;
     let strictLogs: MemoryTransport;
+    const output = captureOutput();
+    afterAll(() => output.restore());
     beforeAll(async () => {
       if (nodeEnv === 'unset') delete process.env.NODE_ENV;
       else process.env.NODE_ENV = nodeEnv;
@@ -150,6 +155,12 @@ describe.each(['unset', 'development', 'production'])(
       expect(logs.withRequestId(id).filter((l) => l.level === 'error')).toEqual(
         [],
       );
+    });
+
+    it("wrote the secret nowhere else: not in Nest's logger, stdout or stderr", () => {
+      expect(nestLines.lines.length).toBeGreaterThan(0);
+      expect(JSON.stringify(nestLines.lines)).not.toContain(SECRET);
+      expect(output.text()).not.toContain(SECRET);
     });
   },
 );
