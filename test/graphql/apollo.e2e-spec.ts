@@ -20,6 +20,7 @@ import {
   QueryResolver,
   SECRET,
   captureOutput,
+  useNodeEnv,
   opaque,
   post,
   typeDefs,
@@ -67,14 +68,7 @@ async function bootGraphQL(
 describe.each(['unset', 'development', 'production'])(
   'NODE_ENV %s',
   (nodeEnv) => {
-    const saved = process.env.NODE_ENV;
-    beforeAll(() => {
-      if (nodeEnv === 'unset') delete process.env.NODE_ENV;
-      else process.env.NODE_ENV = nodeEnv;
-    });
-    afterAll(() => {
-      process.env.NODE_ENV = saved;
-    });
+    useNodeEnv(nodeEnv);
 
     describe.each(PLATFORMS)('Apollo with SafeGraphQL (%s)', (platform) => {
       let app: INestApplication;
@@ -237,10 +231,9 @@ describe.each(['unset', 'development', 'production'])(
 describe.each(PLATFORMS)(
   'control: Apollo without SafeGraphQL (%s)',
   (platform) => {
-    const saved = process.env.NODE_ENV;
+    useNodeEnv('development');
     let app: INestApplication;
     beforeAll(async () => {
-      process.env.NODE_ENV = 'development';
       ({ app } = await bootGraphQL(
         platform,
         { opaqueServerErrors: true },
@@ -248,7 +241,6 @@ describe.each(PLATFORMS)(
       ));
     });
     afterAll(async () => {
-      process.env.NODE_ENV = saved;
       await app.close();
     });
 

@@ -5,7 +5,7 @@ import {
 } from '@nestjs/common';
 import { Args, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import request from 'supertest';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 /** A planted secret, and resolvers that fail on every road GraphQL has. */
 export const SECRET = 'Gql-Planted-Secret-77';
@@ -86,4 +86,16 @@ export function captureOutput(): { text: () => string; restore: () => void } {
         stream.write = originals[i]! as typeof stream.write;
       }),
   };
+}
+
+/** Runs the enclosing describe with NODE_ENV set to `value` ('unset': deleted), restored after it. */
+export function useNodeEnv(value: string): void {
+  const saved = process.env.NODE_ENV;
+  beforeAll(() => {
+    if (value === 'unset') delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = value;
+  });
+  afterAll(() => {
+    process.env.NODE_ENV = saved;
+  });
 }

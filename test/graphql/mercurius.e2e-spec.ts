@@ -15,6 +15,7 @@ import {
   QueryResolver,
   SECRET,
   captureOutput,
+  useNodeEnv,
   opaque,
   post,
   typeDefs,
@@ -55,7 +56,7 @@ async function bootMercurius(
 describe.each(['unset', 'development', 'production'])(
   'Mercurius with SafeGraphQL, NODE_ENV %s',
   (nodeEnv) => {
-    const saved = process.env.NODE_ENV;
+    useNodeEnv(nodeEnv);
     let app: INestApplication;
     let logs: MemoryTransport;
     let strict: INestApplication;
@@ -63,15 +64,12 @@ describe.each(['unset', 'development', 'production'])(
     const output = captureOutput();
     afterAll(() => output.restore());
     beforeAll(async () => {
-      if (nodeEnv === 'unset') delete process.env.NODE_ENV;
-      else process.env.NODE_ENV = nodeEnv;
       ({ app, logs } = await bootMercurius({}));
       ({ app: strict, logs: strictLogs } = await bootMercurius({
         opaqueServerErrors: true,
       }));
     });
     afterAll(async () => {
-      process.env.NODE_ENV = saved;
       await app.close();
       await strict.close();
     });

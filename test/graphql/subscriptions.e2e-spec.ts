@@ -12,18 +12,12 @@ import {
   subscribe,
   typeDefs,
 } from './subscription-fixture.js';
+import { useNodeEnv } from './graphql-fixture.js';
 
 describe.each(['unset', 'development', 'production'])(
   'NODE_ENV %s',
   (nodeEnv) => {
-    const saved = process.env.NODE_ENV;
-    beforeAll(() => {
-      if (nodeEnv === 'unset') delete process.env.NODE_ENV;
-      else process.env.NODE_ENV = nodeEnv;
-    });
-    afterAll(() => {
-      process.env.NODE_ENV = saved;
-    });
+    useNodeEnv(nodeEnv);
 
     describe.each(PLATFORMS)(
       'subscriptions over graphql-ws (%s)',
