@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { redact, type RedactOptions } from 'nestjs-safe-errors';
 import { seeded } from '../utils/seeded-random.js';
@@ -443,5 +444,257 @@ describe('each token family, in short text and in long text', () => {
     expect(redact(`${PROSE_BEFORE}${text}${PROSE_AFTER}`)).toBe(
       `${PROSE_BEFORE}${longCases.map((f) => f.censored).join(' and then ')}${PROSE_AFTER}`,
     );
+  });
+});
+
+describe('Error fields: which own fields are copied, and in what order', () => {
+  it('own enumerable name and cause do not count against maxObjectKeys; cause still comes last', () => {
+    const err = new Error('charge declined');
+    err.name = 'PaymentError';
+    (err as Error & { cause: unknown }).cause = 'gateway said no';
+    Object.assign(err, { code: 'E_PAY', attempt: 2 });
+    const out = redact(err, { maxObjectKeys: 2 }) as Record<string, unknown>;
+    expect(Object.keys(out)).toEqual([
+      'name',
+      'message',
+      'stack',
+      'code',
+      'attempt',
+      'cause',
+    ]);
+    expect(out).toStrictEqual({
+      name: 'PaymentError',
+      message: 'charge declined',
+      stack: err.stack,
+      code: 'E_PAY',
+      attempt: 2,
+      cause: 'gateway said no',
+    });
+  });
+
+  it('own fields past maxObjectKeys become one marker with their count, before the cause', () => {
+    const err = new Error('lookup failed', { cause: 'index missing' });
+    Object.assign(err, { table: 'orders', shard: 3, region: 'eu-2' });
+    const out = redact(err, { maxObjectKeys: 1 }) as Record<string, unknown>;
+    expect(Object.keys(out)).toEqual([
+      'name',
+      'message',
+      'stack',
+      'table',
+      '…',
+      'cause',
+    ]);
+    expect(out).toStrictEqual({
+      name: 'Error',
+      message: 'lookup failed',
+      stack: err.stack,
+      table: 'orders',
+      '…': '[… 2 more keys]',
+      cause: 'index missing',
+    });
+  });
+
+  it('an Error without a cause or errors gets neither key, not even as undefined', () => {
+    const err = new TypeError('bad input');
+    Object.assign(err, { field: 'email' });
+    const out = redact(err) as Record<string, unknown>;
+    expect(Object.keys(out)).toEqual(['name', 'message', 'stack', 'field']);
+    expect('cause' in out).toBe(false);
+    expect('errors' in out).toBe(false);
+  });
+
+  it('an AggregateError whose errors is an own enumerable field copies it once, in field order', () => {
+    const err = new AggregateError(['first failure'], 'several');
+    Object.defineProperty(err, 'errors', {
+      value: ['first failure', 'secret=hunter2x'],
+      enumerable: true,
+    });
+    Object.assign(err, { batch: 7 });
+    const out = redact(err) as Record<string, unknown>;
+    expect(Object.keys(out)).toEqual([
+      'name',
+      'message',
+      'stack',
+      'errors',
+      'batch',
+    ]);
+    expect(out.errors).toStrictEqual(['first failure', `secret=${R}`]);
+  });
+});
+
+describe('an error thrown while a container is read: [Unreadable], unless it is a stack overflow', () => {
+  /** An object whose own keys cannot be listed: `ownKeys` throws `thrown`. */
+  function unlistable(thrown: unknown): object {
+    return new Proxy(
+      {},
+      {
+        ownKeys(): never {
+          throw thrown;
+        },
+      },
+    );
+  }
+
+  it('a RangeError of another kind is [Unreadable], not [MaxDepth]', () => {
+    expect(
+      redact({ a: unlistable(new RangeError('Invalid array length')), b: 1 }),
+    ).toStrictEqual({ a: '[Unreadable]', b: 1 });
+  });
+
+  it("a plain Error that says 'Maximum call stack size exceeded' is [Unreadable] too", () => {
+    expect(
+      redact({
+        a: unlistable(new Error('Maximum call stack size exceeded')),
+        b: 1,
+      }),
+    ).toStrictEqual({ a: '[Unreadable]', b: 1 });
+  });
+
+  it('a RangeError that says so is a depth limit: [MaxDepth]', () => {
+    expect(
+      redact({
+        a: unlistable(new RangeError('Maximum call stack size exceeded')),
+        b: 1,
+      }),
+    ).toStrictEqual({ a: '[MaxDepth]', b: 1 });
+  });
+});
+
+describe('the walk: budgets, unreadable items and keys, toJSON on arrays, errors of other realms', () => {
+  it('a censored header value costs one value of maxNodes, a censored entry three', () => {
+    expect(
+      redact(['Authorization', 'a1b2', 'Cookie', 'c3d4', 'Host', 'h.test'], {
+        maxNodes: 3,
+      }),
+    ).toStrictEqual(['Authorization', R, 'Cookie', '[… record too large]']);
+    expect(
+      redact(
+        [
+          ['password', 'p1x'],
+          ['token', 't1x'],
+          ['user', 'ada'],
+        ],
+        { maxNodes: 4 },
+      ),
+    ).toStrictEqual([['password', R], ['token', R], '[… record too large]']);
+  });
+
+  it('an array item whose getter throws is [Unreadable] and costs one value', () => {
+    const throwing = (): unknown[] => {
+      const arr: unknown[] = ['', 'second', 'third'];
+      Object.defineProperty(arr, 0, {
+        get(): never {
+          throw new Error('no index 0');
+        },
+      });
+      return arr;
+    };
+    expect(redact(throwing())).toStrictEqual([
+      '[Unreadable]',
+      'second',
+      'third',
+    ]);
+    expect(redact(throwing(), { maxNodes: 2 })).toStrictEqual([
+      '[Unreadable]',
+      'second',
+      '[… record too large]',
+    ]);
+  });
+
+  it('a Map key that String() cannot convert is [Unreadable]; the rest of the Map is copied', () => {
+    const noString = Object.create(null) as object;
+    expect(
+      redact(
+        new Map<unknown, unknown>([
+          [noString, 'kept'],
+          ['b', 2],
+        ]),
+      ),
+    ).toStrictEqual({ '[Unreadable]': 'kept', b: 2 });
+  });
+
+  it('a Map key counts against maxTotalStringLength', () => {
+    expect(
+      redact(
+        new Map([
+          ['k'.repeat(10), 'v1'],
+          ['b', 'v2'],
+        ]),
+        { maxTotalStringLength: 10 },
+      ),
+    ).toStrictEqual({
+      ['k'.repeat(10)]: '…[truncated 2 chars]',
+      '…': '[… record too large]',
+    });
+  });
+
+  it('a key longer than what is left of maxTotalStringLength leaves nothing of its value', () => {
+    expect(
+      redact({ ['k'.repeat(12)]: 'value' }, { maxTotalStringLength: 10 }),
+    ).toStrictEqual({ ['k'.repeat(12)]: '…[truncated 5 chars]' });
+  });
+
+  it('a censored driver row field of an Error costs one value of maxNodes', () => {
+    const err = new Error('insert failed');
+    Object.assign(err, { parameters: ['ada@example.test'], table: 'users' });
+    expect(redact(err, { maxNodes: 4 })).toStrictEqual({
+      name: 'Error',
+      message: 'insert failed',
+      stack: err.stack,
+      parameters: R,
+      '…': '[… record too large]',
+    });
+  });
+
+  it('when the budget runs out before the cause, the cause is left out with the marker', () => {
+    const err = new Error('outer', { cause: 'inner' });
+    expect(redact(err, { maxNodes: 3 })).toStrictEqual({
+      name: 'Error',
+      message: 'outer',
+      stack: err.stack,
+      '…': '[… record too large]',
+    });
+  });
+
+  it('an Error from another realm (vm) is copied as an Error', () => {
+    const err = runInNewContext('new TypeError("from the sandbox")') as Error;
+    expect(err instanceof Error).toBe(false);
+    expect(redact(err)).toStrictEqual({
+      name: 'TypeError',
+      message: 'from the sandbox',
+      stack: err.stack,
+    });
+  });
+
+  it("an array's own toJSON is used, like JSON.stringify does", () => {
+    const arr = Object.assign(['password=hunter2'], {
+      toJSON: (): string => 'as json: token=abc123',
+    });
+    expect(redact({ list: arr })).toStrictEqual({
+      list: `as json: token=${R}`,
+    });
+  });
+
+  it('an array returned by toJSON is copied as it is: its own toJSON is not called', () => {
+    const inner = Object.assign(['first', 'second'], {
+      toJSON: (): string => 'must not be called',
+    });
+    expect(redact({ v: { toJSON: (): unknown => inner } })).toStrictEqual({
+      v: ['first', 'second'],
+    });
+  });
+
+  it('a value whose thrown error cannot even be inspected is [Unreadable], not undefined', () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const unlistable = new Proxy(
+      {},
+      {
+        ownKeys(): never {
+          throw proxy;
+        },
+      },
+    );
+    expect(redact(unlistable)).toBe('[Unreadable]');
   });
 });
