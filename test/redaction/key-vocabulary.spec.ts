@@ -229,4 +229,55 @@ describe('header lists: flat rawHeaders and entry arrays', () => {
     const list = ['password', 'email', 'token', 'name'];
     expect(redact({ missing: list })).toEqual({ missing: list });
   });
+
+  it('two items, a common header name in any case then its value, are a header list', () => {
+    expect(redact(['AUTHORIZATION', 'opaque-v4lue'])).toStrictEqual([
+      'AUTHORIZATION',
+      R,
+    ]);
+    expect(redact(['Cookie', 'plain'])).toStrictEqual(['Cookie', R]);
+  });
+
+  it('each value is judged by the name just before it', () => {
+    expect(
+      redact(['Authorization', 'opaque-v4lue', 'Host', 'h.example.test']),
+    ).toStrictEqual(['Authorization', R, 'Host', 'h.example.test']);
+  });
+
+  it('is not a header list: an odd count, a name that is not a header token, a name that is not a string', () => {
+    const odd = ['Host', 'h.example.test', 'X-Api-Key', 'k3y', 'Accept'];
+    expect(redact(odd)).toStrictEqual(odd);
+    const spaced = ['Host', 'h.example.test', 'Api Key', 'k3y'];
+    expect(redact(spaced)).toStrictEqual(spaced);
+    const numbered = ['Host', 'h.example.test', 42, 'k3y', 'X-Api-Key', 'k4y'];
+    expect(redact(numbered)).toStrictEqual(numbered);
+  });
+
+  it('only the items kept by maxArrayLength decide the shape', () => {
+    expect(
+      redact(['Authorization', 'a1b2', 'Host', 'h.test', 'not a header'], {
+        maxArrayLength: 4,
+      }),
+    ).toStrictEqual(['Authorization', R, 'Host', 'h.test', '[… 1 more items]']);
+    expect(
+      redact([['password', 'p1x'], ['token', 't1x'], 'loose'], {
+        maxArrayLength: 2,
+      }),
+    ).toStrictEqual([['password', R], ['token', R], '[… 1 more items]']);
+  });
+
+  it('is not an entry array: an entry of three items, a non-string name, a loose item', () => {
+    const triple = [
+      ['password', 'hunter2'],
+      ['user', 'ada', 'extra'],
+    ];
+    expect(redact(triple)).toStrictEqual(triple);
+    const numbered = [
+      ['password', 'hunter2'],
+      [7, 'x'],
+    ];
+    expect(redact(numbered)).toStrictEqual(numbered);
+    const loose = [['password', 'hunter2'], 'loose'];
+    expect(redact(loose)).toStrictEqual(loose);
+  });
 });
