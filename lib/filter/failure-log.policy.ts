@@ -147,7 +147,6 @@ export class FailureLog {
     });
   }
 
-  /** The answer itself failed; the client gets the last-resort 500 or a closed connection. */
   /** As {@link passedThrough}, for a transport that reports the exception itself (GraphQL). */
   passedThroughIn(
     exception: HttpException,
@@ -173,6 +172,7 @@ export class FailureLog {
     });
   }
 
+  /** The answer itself failed; the client gets the last-resort 500 or a closed connection. */
   answerFailed(requestId: string, error: unknown): void {
     this.write(requestId, () => ({
       level: 'error',
