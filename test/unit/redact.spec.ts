@@ -918,6 +918,23 @@ describe('redact: options', () => {
     expect(() => createRedactor(bad)).toThrow(new TypeError(message));
     expect(() => redact({}, bad)).toThrow(new TypeError(message));
   });
+
+  it('an error thrown by an option getter is passed on as it is, not turned into a TypeError', () => {
+    const boom = new RangeError('options are not ready');
+    const options = {
+      get maxDepth(): number {
+        throw boom;
+      },
+    };
+    let caught: unknown;
+    try {
+      createRedactor(options);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBe(boom);
+    expect(() => redact({}, options)).toThrow(boom);
+  });
 });
 
 describe('secrets in symbols and BigInts (found by the error-path fuzzer)', () => {

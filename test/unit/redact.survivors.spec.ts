@@ -503,6 +503,22 @@ describe('Error fields: which own fields are copied, and in what order', () => {
     expect('errors' in out).toBe(false);
   });
 
+  it('an own enumerable errors field is read once: it costs maxNodes once, so the cause still fits', () => {
+    const err = new AggregateError([], 'several', { cause: 'root' });
+    Object.defineProperty(err, 'errors', {
+      value: ['only one'],
+      enumerable: true,
+    });
+    // name, message, stack, errors and its item, then the cause: six values.
+    expect(redact(err, { maxNodes: 6 })).toStrictEqual({
+      name: 'AggregateError',
+      message: 'several',
+      stack: err.stack,
+      errors: ['only one'],
+      cause: 'root',
+    });
+  });
+
   it('an AggregateError whose errors is an own enumerable field copies it once, in field order', () => {
     const err = new AggregateError(['first failure'], 'several');
     Object.defineProperty(err, 'errors', {
