@@ -714,3 +714,21 @@ describe('the walk: budgets, unreadable items and keys, toJSON on arrays, errors
     expect(redact(unlistable)).toBe('[Unreadable]');
   });
 });
+
+describe('command-line flags: a tab is a blank between a flag and its value, a line break is not', () => {
+  it.each([
+    ['run --password\thunter2x now', `run --password\t${R} now`],
+    ['run --password \t hunter2x now', `run --password \t ${R} now`],
+    ['mysql -u\troot -pS3cr3tx db', `mysql -u\troot -p${R} db`],
+  ])('%j', (input, expected) => {
+    expect(redact(input)).toBe(expected);
+  });
+
+  it.each([
+    'run --password\nhunter2x now',
+    'run --password\u000bhunter2x now',
+    'run --password\fhunter2x now',
+  ])('%j is left as it is', (input) => {
+    expect(redact(input)).toBe(input);
+  });
+});
