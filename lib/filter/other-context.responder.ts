@@ -1,11 +1,10 @@
 import type { HttpAdapterHost } from '@nestjs/core';
 import { isHttpException, read } from '../common/exception-inspection.js';
 import type { SafeErrorsConfig } from '../module/safe-errors.config.js';
-import { OPAQUE_ERROR_MESSAGE } from '../module/safe-errors.constants.js';
 import { getRequestId } from '../request-id/request-context.js';
 import { graphqlPlace, graphqlRequestOf } from '../graphql/graphql-place.js';
 import { describeRequest } from './request-info.js';
-import { markAnswered } from './answered-errors.js';
+import { answeredError } from './answered-errors.js';
 import type { FailureLog } from './failure-log.policy.js';
 
 /**
@@ -41,13 +40,6 @@ export class OtherContextResponder {
           }
         : { transport: type ?? 'unknown' },
     );
-    // No frames (GraphQL servers may send stacks to clients); `extensions` is where GraphQL reads extra fields.
-    const opaque = new Error(OPAQUE_ERROR_MESSAGE);
-    opaque.stack = `Error: ${OPAQUE_ERROR_MESSAGE}`;
-    markAnswered(opaque, requestId);
-    return Object.assign(opaque, {
-      requestId,
-      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
-    });
+    return answeredError(requestId);
   }
 }

@@ -63,3 +63,28 @@ export function graphqlRequestOf(context: unknown): unknown {
     return ctx?.req ?? ctx?.reply?.request;
   });
 }
+
+/** @internal The first named operation of a parsed document (duck-typed graphql-js AST). */
+export function operationNameOf(document: unknown): string | undefined {
+  try {
+    const definitions = (document as { definitions?: unknown[] })?.definitions;
+    for (const d of definitions ?? []) {
+      const def = d as { kind?: unknown; name?: { value?: unknown } };
+      if (
+        def.kind === 'OperationDefinition' &&
+        typeof def.name?.value === 'string'
+      )
+        return def.name.value;
+    }
+  } catch {
+    // an AST of another shape: no name
+  }
+  return undefined;
+}
+
+/** @internal The operation name a client sent beside its query. */
+export function payloadOperation(payload: unknown): string | undefined {
+  const name = (payload as { operationName?: unknown } | undefined)
+    ?.operationName;
+  return typeof name === 'string' ? name.slice(0, 200) : undefined;
+}
