@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  oxc: { include: /\.(m?ts|cts|[jt]sx)$/ },
   resolve: {
     // The sample app and the tests import the library by its package name, as a
     // user would; in the test run that name points at the source.

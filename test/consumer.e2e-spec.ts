@@ -98,8 +98,12 @@ describe('consumer: the packed tarball in a throwaway app outside the repo', () 
 
   it('holds only the build, README, LICENSE and package.json', () => {
     const files = packedFiles;
-    expect(files).toContain('dist/index.js');
-    expect(files).toContain('dist/index.d.ts');
+    for (const build of ['esm', 'cjs']) {
+      expect(files).toContain(`dist/${build}/index.js`);
+      expect(files).toContain(`dist/${build}/index.d.ts`);
+      expect(files).toContain(`dist/${build}/testing/index.js`);
+    }
+    expect(files).toContain('dist/cjs/package.json');
     expect(files).toContain('README.md');
     expect(files).toContain('LICENSE');
     for (const file of files) {

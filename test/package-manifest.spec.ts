@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 const root = new URL('..', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   type: string;
+  main: string;
+  types: string;
+  typesVersions: unknown;
   exports: Record<string, unknown>;
   bin: Record<string, string>;
   dependencies?: Record<string, string>;
@@ -53,25 +56,45 @@ describe('package manifest', () => {
       expect(declared, `${name} is imported by lib/`).toContain(name);
   });
 
-  it('is an ESM package whose exports give types and a default for the entry', () => {
+  it('is a dual package: each entry has an ESM and a CommonJS build, each with its own types', () => {
     expect(pkg.type).toBe('module');
-    const entry = pkg.exports['.'] as Record<string, string>;
-    expect(entry.types).toBe('./dist/index.d.ts');
-    expect(entry.default).toBe('./dist/index.js');
+    for (const [subpath, dir] of [
+      ['.', ''],
+      ['./testing', 'testing/'],
+    ] as const) {
+      expect(pkg.exports[subpath]).toEqual({
+        import: {
+          types: `./dist/esm/${dir}index.d.ts`,
+          default: `./dist/esm/${dir}index.js`,
+        },
+        require: {
+          types: `./dist/cjs/${dir}index.d.ts`,
+          default: `./dist/cjs/${dir}index.js`,
+        },
+      });
+    }
     expect(pkg.exports['./package.json']).toBe('./package.json');
-    const testing = pkg.exports['./testing'] as Record<string, string>;
-    expect(testing.types).toBe('./dist/testing/index.d.ts');
-    expect(testing.default).toBe('./dist/testing/index.js');
+    // TypeScript's node10 resolution (`module: commonjs`) ignores exports: main, types and typesVersions.
+    expect(pkg.main).toBe('./dist/cjs/index.js');
+    expect(pkg.types).toBe('./dist/cjs/index.d.ts');
+    expect(pkg.typesVersions).toEqual({
+      '*': { testing: ['./dist/cjs/testing/index.d.ts'] },
+    });
     expect(pkg.bin['safe-errors-audit']).toBe(
-      './dist/cli/safe-errors-audit.js',
+      './dist/esm/cli/safe-errors-audit.js',
     );
     expect(
       readFileSync(join(root, 'lib/cli/safe-errors-audit.ts'), 'utf8'),
     ).toMatch(/^#!\/usr\/bin\/env node\n/);
-    expect(pkg.engines.node).toBe('>=20');
   });
 
-  it('declares Nest and its companions as peers, OpenTelemetry as an optional one', () => {
+  it('states the Node versions the matrix tests: 20.19+, 22.12+ and 24', () => {
+    expect(pkg.engines.node).toBe('^20.19.0 || ^22.12.0 || ^24.0.0');
+  });
+
+  it('declares Nest 11 and 12 and their companions as peers, OpenTelemetry as an optional one', () => {
+    for (const name of ['@nestjs/common', '@nestjs/core', '@nestjs/platform-fastify'])
+      expect(pkg.peerDependencies?.[name]).toBe('^11.0.0 || ^12.0.0');
     expect(Object.keys(pkg.peerDependencies ?? {})).toEqual(
       expect.arrayContaining([
         '@nestjs/common',
@@ -91,7 +114,7 @@ describe('package manifest', () => {
       '@nestjs/apollo',
       '@nestjs/mercurius',
     ]) {
-      expect(pkg.peerDependencies?.[name]).toBe('^14.0.0');
+      expect(pkg.peerDependencies?.[name]).toBe('^13.0.0 || ^14.0.0');
       expect(pkg.peerDependenciesMeta?.[name]?.optional).toBe(true);
     }
   });

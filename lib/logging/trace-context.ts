@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { requireOptionalPeer } from './optional-peer.cjs';
 
 interface SpanContextLike {
   traceId: string;
@@ -21,7 +21,7 @@ export type TraceReader = () => SpanContextLike | undefined;
 export function createTraceReader(): TraceReader | undefined {
   let api: OtelApiLike;
   try {
-    api = createRequire(import.meta.url)('@opentelemetry/api') as OtelApiLike;
+    api = requireOptionalPeer('@opentelemetry/api') as OtelApiLike;
   } catch {
     return undefined;
   }
