@@ -9,6 +9,7 @@ import type { LogSink } from '../logging/log-sink.js';
 import type { RequestFailure } from './request-failure.js';
 import { describeRequest, type RequestInfo } from './request-info.js';
 import { isServerError } from './status.policy.js';
+import { headersSent } from './http-reply.js';
 
 // What every line of the filter carries as its context.
 const CONTEXT = 'SafeErrorsFilter';
@@ -98,7 +99,7 @@ export class FailureLog {
       const started =
         response !== undefined &&
         adapter !== undefined &&
-        read(() => adapter.isHeadersSent(response)) === true;
+        read(() => headersSent(adapter, response)) === true;
       return unhandledLine(
         failure.exception,
         describeRequest(failure.request, adapter, this.censor),

@@ -6,6 +6,7 @@ import { answerLastResort } from './last-resort.js';
 import { sendOpaque } from './opaque-response.js';
 import { requestFailure } from './request-failure.js';
 import { errorStatus } from './status.policy.js';
+import { setHeader } from './http-reply.js';
 
 /**
  * @internal The answer to an error Fastify's router raises before any hook or filter runs (a malformed
@@ -38,7 +39,7 @@ export class FrameworkErrorResponder {
     try {
       if (!adapter) throw new Error('no HTTP adapter');
       // No hook has run yet, so the response has no ID header.
-      adapter.setHeader(reply, this.config.requestIdHeader, requestId);
+      setHeader(adapter, reply, this.config.requestIdHeader, requestId);
       sendOpaque(adapter, reply, status, requestId, this.config.problemDetails);
     } catch {
       answerLastResort(

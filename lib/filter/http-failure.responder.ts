@@ -9,6 +9,7 @@ import { answerLastResort } from './last-resort.js';
 import { sendOpaque } from './opaque-response.js';
 import { requestFailure, type RequestFailure } from './request-failure.js';
 import { isServerError } from './status.policy.js';
+import { headersSent, reply, setHeader } from './http-reply.js';
 
 /**
  * @internal The HTTP answer, the counterpart of Nest's BaseExceptionFilter: an `HttpException` goes out
@@ -37,7 +38,7 @@ export class HttpFailureResponder {
     try {
       if (!adapter) throw new Error('no HTTP adapter');
       if (!failure.idAssigned)
-        adapter.setHeader(response, this.config.requestIdHeader, requestId);
+        setHeader(adapter, response, this.config.requestIdHeader, requestId);
       let status = 500;
       if (isHttpException(exception)) {
         status = exception.getStatus();
@@ -82,13 +83,13 @@ export class HttpFailureResponder {
           message: res,
           ...(errorCode !== undefined && { errorCode }),
         };
-    if (adapter.isHeadersSent(failure.response)) {
+    if (headersSent(adapter, failure.response)) {
       // Too late for any answer: Nest would end() the response and let a truncated body look whole.
       this.log.requestFailed(failure, status);
       closeUnfinished(failure.response);
       return;
     }
-    adapter.reply(failure.response, body, status);
+    reply(adapter, failure.response, body, status);
     this.log.passedThrough(failure, exception, status);
   }
 }

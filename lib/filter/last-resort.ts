@@ -1,6 +1,7 @@
 import { closeUnfinished } from './close-unfinished.js';
 import { opaqueResponse } from './opaque-response.js';
 import type { RequestFailure } from './request-failure.js';
+import { headersSent, reply, setHeader } from './http-reply.js';
 
 /**
  * @internal When the answer itself failed: the plainest 500 (fixed JSON, the ID in header and body), tried
@@ -14,17 +15,17 @@ export function answerLastResort(
 ): void {
   const { adapter, response, requestId } = failure;
   try {
-    if (adapter && !adapter.isHeadersSent(response)) {
+    if (adapter && !headersSent(adapter, response)) {
       // The same body as the ordinary opaque answer: a client must not tell the two roads apart.
       const { contentType, body } = opaqueResponse(
         500,
         requestId,
         problemDetails,
       );
-      adapter.setHeader(response, requestIdHeader, requestId);
-      adapter.setHeader(response, 'content-type', contentType);
-      adapter.setHeader(response, 'cache-control', 'no-store');
-      adapter.reply(response, body, 500);
+      setHeader(adapter, response, requestIdHeader, requestId);
+      setHeader(adapter, response, 'content-type', contentType);
+      setHeader(adapter, response, 'cache-control', 'no-store');
+      reply(adapter, response, JSON.stringify(body), 500);
       return;
     }
   } catch {

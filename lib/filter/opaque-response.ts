@@ -2,6 +2,7 @@ import type { HttpServer } from '@nestjs/common';
 import { OPAQUE_ERROR_MESSAGE } from '../module/safe-errors.constants.js';
 import { closeUnfinished } from './close-unfinished.js';
 import { reasonPhrase } from './status.policy.js';
+import { headersSent, reply, setHeader } from './http-reply.js';
 
 /** @internal What an opaque answer carries: the status, a generic text, and the ID. */
 export interface OpaqueResponse {
@@ -46,7 +47,7 @@ export function sendOpaque(
   requestId: string,
   problemDetails: boolean,
 ): void {
-  if (adapter.isHeadersSent(response)) {
+  if (headersSent(adapter, response)) {
     closeUnfinished(response);
     return;
   }
@@ -55,7 +56,9 @@ export function sendOpaque(
     requestId,
     problemDetails,
   );
-  adapter.setHeader(response, 'content-type', contentType);
-  adapter.setHeader(response, 'cache-control', 'no-store');
-  adapter.reply(response, body, status);
+  setHeader(adapter, response, 'content-type', contentType);
+  setHeader(adapter, response, 'cache-control', 'no-store');
+  // Serialized here: Nest 11's Express adapter replaces any non-JSON content type (problem+json) of an
+  // object body with application/json; a string goes out as it is, in the bytes res.json would write.
+  reply(adapter, response, JSON.stringify(body), status);
 }

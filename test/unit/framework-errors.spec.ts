@@ -76,7 +76,8 @@ describe('answerFrameworkError (through SafeErrorsModule): status clamp and reas
         calls.headers[name] = value;
       },
       reply: (_reply: unknown, body: unknown, status?: number) => {
-        calls.body = body;
+        // Opaque answers arrive serialized, as the adapter writes them to the wire.
+        calls.body = typeof body === 'string' ? JSON.parse(body) : body;
         calls.status = status;
       },
     };

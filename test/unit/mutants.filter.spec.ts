@@ -40,7 +40,8 @@ function recordingAdapter(
       sent.headers[name] = value;
     },
     reply: (_response: unknown, body: unknown, status?: number) => {
-      sent.body = body;
+      // Opaque answers arrive serialized, as the adapter writes them to the wire.
+      sent.body = typeof body === 'string' ? JSON.parse(body) : body;
       sent.status = status;
       sent.replies++;
     },
