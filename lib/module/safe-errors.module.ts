@@ -33,6 +33,7 @@ import { SafeGraphQL } from '../graphql/safe-graphql.js';
 import { SafeErrorsFilter } from '../filter/safe-errors.filter.js';
 import { StreamFailureInterceptor } from '../filter/stream-failure.interceptor.js';
 import { attachStreamGuards } from '../filter/stream-guards.js';
+import { mapExpressFrameworkErrors } from '../filter/express-framework-errors.js';
 import {
   SafeErrorsConfigurableModule,
   type SafeErrorsModuleAsyncOptions,
@@ -162,6 +163,9 @@ export class SafeErrorsModule
     if (!registerOnPlatform(adapter, this.config)) {
       consumer.apply(RequestIdMiddleware).forRoutes('*');
     }
+    // Nest has registered its body parsers by now, and registers the routes right after.
+    if (adapter?.getType?.() === 'express')
+      adapter.use(mapExpressFrameworkErrors);
   }
 
   /**
