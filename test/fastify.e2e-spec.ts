@@ -3,7 +3,6 @@ import {
   FastifyAdapter,
   type NestFastifyApplication,
 } from '@nestjs/platform-fastify';
-import type { FastifyInstance } from 'fastify';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -126,9 +125,16 @@ describe('Fastify: routes of a plugin registered before init()', () => {
       { logger: false },
     );
     // As main.ts does before listen(): an encapsulated context with its own route.
-    await app.register(async (instance: FastifyInstance) => {
-      instance.get('/plugin/route', () => ({ seen: getRequestId() ?? 'none' }));
-    });
+    // Typed by what it uses: a Nest 11 tree may hold two fastify copies whose instance types differ.
+    await app.register(
+      async (instance: {
+        get(path: string, handler: () => unknown): unknown;
+      }) => {
+        instance.get('/plugin/route', () => ({
+          seen: getRequestId() ?? 'none',
+        }));
+      },
+    );
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     try {

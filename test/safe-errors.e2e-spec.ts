@@ -7,6 +7,7 @@ import {
   failureRecord,
 } from './utils/assertions.js';
 import { bootFixture, PLATFORMS, type BootedApp } from './utils/boot.js';
+import { NEST_MAJOR } from './utils/nest-version.js';
 
 describe.each(PLATFORMS)(
   'SafeErrorsModule over a real socket (%s)',
@@ -182,7 +183,10 @@ describe.each(PLATFORMS)(
         [
           '/http/with-cause',
           400,
-          { message: 'Bad order', error: 'Bad Request', statusCode: 400 },
+          // Nest 11 leaves "error" out of a built-in exception's body when options are given.
+          NEST_MAJOR < 12
+            ? { message: 'Bad order', statusCode: 400 }
+            : { message: 'Bad order', error: 'Bad Request', statusCode: 400 },
         ],
       ])('%s → %i with its own body', async (path, status, body) => {
         const res = await http.get(path);

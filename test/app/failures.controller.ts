@@ -27,6 +27,7 @@ import { getRequestId } from 'nestjs-safe-errors';
 import { throwError, type Observable } from 'rxjs';
 import { hostileProxy, withThrowingGetters } from '../utils/hostile-values.js';
 import { PLANTED } from './planted-secrets.js';
+import { withErrorCode } from '../utils/nest-version.js';
 
 export class CreateThingDto {
   @IsString()
@@ -303,14 +304,16 @@ export class FailuresController {
   /** A string body with Nest 12's `errorCode` option: Nest adds the code to the body it builds. */
   @Get('http/error-code')
   errorCode(): never {
-    throw new HttpException('Quota exceeded', 429, {
-      errorCode: 'QUOTA_EXCEEDED',
-    });
+    throw new HttpException(
+      'Quota exceeded',
+      429,
+      withErrorCode('QUOTA_EXCEEDED'),
+    );
   }
 
   /** A built-in exception with an `errorCode`: its object body carries the code itself. */
   @Get('http/error-code-built-in')
   errorCodeBuiltIn(): never {
-    throw new BadRequestException('Bad order', { errorCode: 'ORDER_INVALID' });
+    throw new BadRequestException('Bad order', withErrorCode('ORDER_INVALID'));
   }
 }
