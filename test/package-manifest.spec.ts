@@ -93,7 +93,11 @@ describe('package manifest', () => {
   });
 
   it('declares Nest 11 and 12 and their companions as peers, OpenTelemetry as an optional one', () => {
-    for (const name of ['@nestjs/common', '@nestjs/core', '@nestjs/platform-fastify'])
+    for (const name of [
+      '@nestjs/common',
+      '@nestjs/core',
+      '@nestjs/platform-fastify',
+    ])
       expect(pkg.peerDependencies?.[name]).toBe('^11.0.0 || ^12.0.0');
     expect(Object.keys(pkg.peerDependencies ?? {})).toEqual(
       expect.arrayContaining([
@@ -106,6 +110,26 @@ describe('package manifest', () => {
     expect(pkg.peerDependenciesMeta?.['@opentelemetry/api']?.optional).toBe(
       true,
     );
+  });
+
+  it("the Nest 11 matrix cell's manifest is this one with only the Nest dev dependencies on 11 (GraphQL on 13)", () => {
+    const read = (path: string) =>
+      JSON.parse(readFileSync(join(root, path), 'utf8')) as Record<
+        string,
+        unknown
+      > & { devDependencies: Record<string, string> };
+    const own = read('package.json');
+    const nest11 = read('test/matrix/nest11/package.json');
+    const { devDependencies: ownDev, ...ownRest } = own;
+    const { devDependencies: nest11Dev, ...nest11Rest } = nest11;
+    expect(nest11Rest).toEqual(ownRest);
+    expect(Object.keys(nest11Dev)).toEqual(Object.keys(ownDev));
+    for (const [name, range] of Object.entries(nest11Dev)) {
+      if (!name.startsWith('@nestjs/')) expect(range).toBe(ownDev[name]);
+      else if (/^@nestjs\/(graphql|apollo|mercurius)$/.test(name))
+        expect(range).toMatch(/^\^13\./);
+      else expect(range).toMatch(/^\^11\./);
+    }
   });
 
   it('declares the GraphQL drivers as optional peers: SafeGraphQL loads none of them', () => {
