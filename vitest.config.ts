@@ -21,6 +21,8 @@ export default defineConfig({
     globals: true,
     root: './',
     include: ['test/**/*.spec.ts', 'test/**/*.e2e-spec.ts'],
+    // The consumer apps' own Jest tests run inside their apps, in the matrix.
+    exclude: ['**/node_modules/**', 'test/matrix/consumers/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: ['default', 'json'],
