@@ -1,6 +1,6 @@
 import { BadRequestException, HttpException } from '@nestjs/common';
-import { STATUS_CODES } from 'node:http';
 import { read } from '../common/exception-inspection.js';
+import { reasonPhrase } from './status.policy.js';
 
 interface HttpErrorLike extends Error {
   expose: boolean;
@@ -50,9 +50,7 @@ export function asHttpException(error: unknown): unknown {
   }
   if (!isHttpError(error) || error.statusCode >= 500) return error;
   const message = read(() =>
-    error.expose === false
-      ? (STATUS_CODES[error.statusCode] ?? 'Internal server error')
-      : error.message,
+    error.expose === false ? reasonPhrase(error.statusCode) : error.message,
   );
   return new HttpException(message ?? 'Error', error.statusCode, {
     cause: error,
