@@ -5,11 +5,20 @@ export interface RequestContextStore {
   readonly requestId: string;
 }
 
+// Stryker disable next-line StringLiteral: every reader and writer goes through this constant
+const SHARED_CONTEXT = Symbol.for('nestjs-safe-errors.requestContext');
+const shared = globalThis as {
+  [SHARED_CONTEXT]?: AsyncLocalStorage<RequestContextStore>;
+};
+
 /**
- * @internal One store for the whole library: `getRequestId()` must work from any code, inside or outside
- * Nest's container. It holds no data itself; each request's data lives in that request's async context.
+ * @internal One store for the whole process: `getRequestId()` must work from any code, inside or outside
+ * Nest's container, and from either build (an app that imports the ESM build beside a dependency that
+ * requires the CommonJS one loads the library twice). It holds no data itself; each request's data lives in
+ * that request's async context.
  */
-export const requestContext = new AsyncLocalStorage<RequestContextStore>();
+export const requestContext = (shared[SHARED_CONTEXT] ??=
+  new AsyncLocalStorage<RequestContextStore>());
 
 /** The correlation ID of the request being served, or `undefined` outside a request. */
 export function getRequestId(): string | undefined {
