@@ -23,6 +23,13 @@ export type {
 } from './logging/redacting-logger.interfaces.js';
 export type { SafeErrorsModuleOptions } from './module/safe-errors.interfaces.js';
 export type {
+  ClientErrorLogOptions,
+  LogFieldsHook,
+  RequestBodyLogOptions,
+  RequestLogLevel,
+  RequestLogOptions,
+} from './request-log/request-log.interfaces.js';
+export type {
   SafeErrorsModuleAsyncOptions,
   SafeErrorsModuleRootOptions,
 } from './module/safe-errors.module-definition.js';

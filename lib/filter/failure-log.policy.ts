@@ -5,9 +5,18 @@ import {
   nameOf,
   read,
 } from '../common/exception-inspection.js';
-import type { LogSink } from '../logging/log-sink.js';
+import {
+  toSinkLevel,
+  type LogSink,
+  type SinkLevel,
+} from '../logging/log-sink.js';
+import type { SafeErrorsConfig } from '../module/safe-errors.config.js';
 import type { RequestFailure } from './request-failure.js';
-import { describeRequest, type RequestInfo } from './request-info.js';
+import {
+  describeRequest,
+  requestInputs,
+  type RequestInfo,
+} from './request-info.js';
 import { isServerError } from './status.policy.js';
 import { headersSent } from './http-reply.js';
 
@@ -15,7 +24,7 @@ import { headersSent } from './http-reply.js';
 const CONTEXT = 'SafeErrorsFilter';
 
 /** @internal The levels the filter writes at. */
-export type FailureLevel = 'error' | 'warn' | 'debug';
+export type FailureLevel = SinkLevel;
 
 /** @internal Where a failure outside HTTP happened: the transport, and the pattern of its handler. */
 export interface TransportInfo {
@@ -87,10 +96,28 @@ function unhandledLine(
  * written never stands between the client and its answer.
  */
 export class FailureLog {
+  private readonly censor: string;
+  private readonly body:
+    { maxLength: number; redactor: (value: unknown) => unknown } | undefined;
+
   constructor(
     private readonly sink: LogSink,
-    private readonly censor: string,
-  ) {}
+    private readonly config: SafeErrorsConfig,
+  ) {
+    this.censor = config.censor;
+    this.body = config.logRequestBody && {
+      maxLength: config.logRequestBody.maxLength,
+      redactor: config.redactor,
+    };
+  }
+
+  /** Where an HTTP request failed and with what input. */
+  private describe(failure: RequestFailure): Record<string, unknown> {
+    return {
+      ...describeRequest(failure.request, failure.adapter, this.censor),
+      ...requestInputs(failure.request, this.body),
+    };
+  }
 
   /** An HTTP request that failed: answered opaquely, or closed if its response had already started. */
   requestFailed(failure: RequestFailure, statusCode: number): void {
@@ -102,7 +129,7 @@ export class FailureLog {
         read(() => headersSent(adapter, response)) === true;
       return unhandledLine(
         failure.exception,
-        describeRequest(failure.request, adapter, this.censor),
+        this.describe(failure),
         statusCode,
         started,
       );
@@ -123,7 +150,8 @@ export class FailureLog {
 
   /**
    * An HttpException went out as Nest sends it. Nest logs none; a 5xx is still a failure someone must be
-   * able to find, so it goes to error with the request; a 4xx only to debug, and only when enabled.
+   * able to find, so it goes to error with the request and its input; a 4xx at its `clientErrors` level
+   * (401 and 403 at warn, the rest at debug), with where it happened and the exception's message.
    */
   passedThrough(
     failure: RequestFailure,
@@ -137,15 +165,36 @@ export class FailureLog {
           level: 'error',
           message,
           fields: {
-            ...describeRequest(failure.request, failure.adapter, this.censor),
+            ...this.describe(failure),
             statusCode: status,
             error: exception,
           },
         };
       }
-      if (!this.sink.isEnabled('debug')) return undefined;
-      return { level: 'debug', message, fields: { statusCode: status } };
+      const level = this.clientErrorLevel(status);
+      if (level === undefined) return undefined;
+      return {
+        level,
+        message,
+        fields: {
+          ...describeRequest(failure.request, failure.adapter, this.censor),
+          statusCode: status,
+          error: {
+            name: nameOf(exception),
+            message: read(() => exception.message),
+          },
+        },
+      };
     });
+  }
+
+  /** The level of a 4xx's line, or `undefined` when none is written at the logger's threshold. */
+  private clientErrorLevel(status: number): SinkLevel | undefined {
+    const { authFailures, other } = this.config.clientErrors;
+    const chosen = status === 401 || status === 403 ? authFailures : other;
+    if (chosen === false) return undefined;
+    const level = toSinkLevel(chosen);
+    return this.sink.isEnabled(level) ? level : undefined;
   }
 
   /** As {@link passedThrough}, for a transport that reports the exception itself (GraphQL). */
@@ -164,9 +213,10 @@ export class FailureLog {
           fields: { ...where, statusCode: status, error: exception },
         };
       }
-      if (!this.sink.isEnabled('debug')) return undefined;
+      const level = this.clientErrorLevel(status);
+      if (level === undefined) return undefined;
       return {
-        level: 'debug',
+        level,
         message,
         fields: { ...where, statusCode: status },
       };

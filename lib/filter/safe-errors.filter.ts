@@ -37,7 +37,7 @@ export class SafeErrorsFilter implements ExceptionFilter {
     config: SafeErrorsConfig,
     sink: LogSink,
   ) {
-    const log = new FailureLog(sink, config.censor);
+    const log = new FailureLog(sink, config);
     this.http = new HttpFailureResponder(adapterHost, config, log);
     this.frameworkErrors = new FrameworkErrorResponder(
       adapterHost,

@@ -45,7 +45,7 @@ export class StreamFailureInterceptor implements NestInterceptor {
     private readonly config: SafeErrorsConfig,
     sink: LogSink,
   ) {
-    this.log = new FailureLog(sink, config.censor);
+    this.log = new FailureLog(sink, config);
   }
 
   /** Attached by the module to `@Sse()` handlers only: other routes keep Nest's interceptor-free path. */

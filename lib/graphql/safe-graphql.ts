@@ -34,7 +34,7 @@ export class SafeGraphQL {
   ) {
     this.failures = new GraphQLFailures(
       config,
-      new FailureLog(sink, config.censor),
+      new FailureLog(sink, config),
       adapterHost,
     );
   }

@@ -2,7 +2,10 @@ import type { LogLevel } from '@nestjs/common';
 import winston from 'winston';
 import { put } from '../common/own-property.js';
 import type { Redactor } from '../redaction/redact.js';
-import { requestContext } from '../request-id/request-context.js';
+import {
+  requestContext,
+  type RequestContextStore,
+} from '../request-id/request-context.js';
 import { GuardedTransport } from './guarded.transport.js';
 import { escapeStrings, safeJson } from './log-escape.js';
 import { jsonLine, prettyLine, type LineFormat } from './log-format.js';
@@ -65,6 +68,7 @@ export class LogSink {
   private readonly maxQueuedBytes: number;
   private readonly waiting = new WaitingLines();
   private dropped = 0;
+  private inFieldsHook = false;
   private lastDropReport = 0;
   private dropReportTimer: NodeJS.Timeout | undefined;
   private readonly report = (err: unknown) => this.reportFailure(err);
@@ -125,13 +129,16 @@ export class LogSink {
         timestamp: new Date().toISOString(),
       };
       if (context !== undefined) record.context = this.redactor(context);
-      const id = requestId ?? requestContext.getStore()?.requestId;
+      const store = requestContext.getStore();
+      const id = requestId ?? store?.requestId;
       if (id !== undefined) record.requestId = id;
       const span = this.trace?.();
       if (span) {
         record.traceId = span.traceId;
         record.spanId = span.spanId;
       }
+      const app = store?.fields ? this.appFields(store) : undefined;
+      if (app) fields = fields ? { ...app, ...fields } : app;
       if (fields) {
         const clean = this.redactor(fields);
         if (clean && typeof clean === 'object') {
@@ -173,6 +180,24 @@ export class LogSink {
       this.winston.log(line as winston.LogEntry);
     } catch (err) {
       this.reportFailure(err);
+    }
+  }
+
+  /** The app's `logFields` for this request; nothing if the hook throws, returns no object or logs itself. */
+  private appFields(
+    store: RequestContextStore,
+  ): Record<string, unknown> | undefined {
+    if (this.inFieldsHook) return undefined;
+    this.inFieldsHook = true;
+    try {
+      const fields = store.fields?.(store.request);
+      return fields && typeof fields === 'object' && !Array.isArray(fields)
+        ? fields
+        : undefined;
+    } catch {
+      return undefined;
+    } finally {
+      this.inFieldsHook = false;
     }
   }
 

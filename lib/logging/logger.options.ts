@@ -16,7 +16,8 @@ import type {
   SafeErrorsLogLevel,
 } from './redacting-logger.interfaces.js';
 
-const LOG_LEVELS: readonly SafeErrorsLogLevel[] = [
+/** @internal Every level a line can have. */
+export const LOG_LEVELS: readonly SafeErrorsLogLevel[] = [
   'fatal',
   'error',
   'warn',

@@ -11,7 +11,10 @@ import {
 import { createRequestIdGenerator } from '../request-id/request-id.generator.js';
 import { SAFE_ERRORS_MODULE_OPTIONS } from './safe-errors.module-definition.js';
 import type { SafeErrorsModuleOptions } from './safe-errors.interfaces.js';
-import { parseModuleOptions } from './safe-errors.options.js';
+import {
+  parseModuleOptions,
+  type ParsedModuleOptions,
+} from './safe-errors.options.js';
 
 /**
  * @internal The module's options with defaults merged and every value checked, computed once per app from
@@ -29,6 +32,10 @@ export class SafeErrorsConfig {
   /** What a censored value becomes; also used for query values in logged URLs. */
   readonly censor: string;
   readonly logger: ParsedLoggerOptions;
+  readonly requestLog: ParsedModuleOptions['requestLog'];
+  readonly clientErrors: ParsedModuleOptions['clientErrors'];
+  readonly logFields: ParsedModuleOptions['logFields'];
+  readonly logRequestBody: ParsedModuleOptions['logRequestBody'];
   private readonly generate: () => string;
   private readonly fallbackGenerate: () => string;
 
@@ -58,6 +65,10 @@ export class SafeErrorsConfig {
     this.redactor = redactorFor(parsed.redact);
     this.censor = parsed.redact.censor;
     this.logger = parsed.logger;
+    this.requestLog = parsed.requestLog;
+    this.clientErrors = parsed.clientErrors;
+    this.logFields = parsed.logFields;
+    this.logRequestBody = parsed.logRequestBody;
   }
 
   /** A fresh ID; a custom generator that fails or turns unsafe at run time is replaced by the default. */

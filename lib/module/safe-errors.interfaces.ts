@@ -1,5 +1,11 @@
 import type { SafeErrorsLoggerOptions } from '../logging/redacting-logger.interfaces.js';
 import type { RedactOptions } from '../redaction/redact.interfaces.js';
+import type {
+  ClientErrorLogOptions,
+  LogFieldsHook,
+  RequestBodyLogOptions,
+  RequestLogOptions,
+} from '../request-log/request-log.interfaces.js';
 
 /** Options of `SafeErrorsModule.forRoot()` / `forRootAsync()`. All are optional. */
 export interface SafeErrorsModuleOptions {
@@ -53,6 +59,26 @@ export interface SafeErrorsModuleOptions {
    * @default true
    */
   lastResort?: boolean;
+  /**
+   * One line per finished HTTP request: method, censored URL, route, status, duration, response size,
+   * request ID and user ID, at a level chosen by status. `true` for the defaults.
+   * @default false
+   */
+  requestLog?: boolean | RequestLogOptions;
+  /**
+   * The levels of the lines written for 4xx HttpExceptions, each with method, censored URL, route, status
+   * and the exception's message.
+   * @default { authFailures: 'warn', other: 'debug' }
+   */
+  clientErrors?: ClientErrorLogOptions;
+  /** The app's own fields (`tenantId`, ...) on every line written while a request is served. */
+  logFields?: LogFieldsHook;
+  /**
+   * Put the request body, redacted and cut to `maxLength`, in the line of a request that failed. Off by
+   * default: a body is the client's data, and what the redaction does not know stays in it.
+   * @default false
+   */
+  logRequestBody?: boolean | RequestBodyLogOptions;
   /**
    * Where and how the logger writes.
    * @default JSON lines to stdout at level 'info'

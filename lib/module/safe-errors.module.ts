@@ -29,6 +29,7 @@ import {
   stampOnServer,
 } from '../request-id/request-id.middleware.js';
 import { SafeErrorsConfig } from './safe-errors.config.js';
+import { RequestLines } from '../request-log/request-lines.js';
 import { SafeGraphQL } from '../graphql/safe-graphql.js';
 import { SafeErrorsFilter } from '../filter/safe-errors.filter.js';
 import { StreamFailureInterceptor } from '../filter/stream-failure.interceptor.js';
@@ -53,6 +54,7 @@ const PROVIDERS: Provider[] = [
     useFactory: (sink: LogSink) => loggerOnSink(sink),
     inject: [LogSink],
   },
+  RequestLines,
   RequestIdMiddleware,
   SafeErrorsFilter,
   { provide: APP_FILTER, useExisting: SafeErrorsFilter },
@@ -102,6 +104,7 @@ export class SafeErrorsModule
     @Optional() logger?: RedactingLogger,
     @Optional() sink?: LogSink,
     @Optional() private readonly streams?: StreamFailureInterceptor,
+    @Optional() private readonly lines?: RequestLines,
   ) {
     super();
     // Here rather than in a lifecycle hook: modules are built before any of them is initialised, and
@@ -110,7 +113,7 @@ export class SafeErrorsModule
       this.undo.push(routeNestLogger(logger));
     else if (config) unrouteNestLogger();
     // Before main.ts runs: app.use(), enableCors() and helmet come after the ID, not before it.
-    if (config) registerOnPlatform(adapterHost.httpAdapter, config);
+    if (config) registerOnPlatform(adapterHost.httpAdapter, config, lines);
     if (config && sink && config.lastResort)
       this.undo.push(
         armLastResort({
@@ -159,8 +162,8 @@ export class SafeErrorsModule
     this.yieldToUserFilters();
     const adapter = this.adapterHost.httpAdapter;
     if (this.streams) attachStreamGuards(this.modules, adapter, this.streams);
-    stampOnServer(adapter?.getHttpServer?.(), this.config);
-    if (!registerOnPlatform(adapter, this.config)) {
+    stampOnServer(adapter?.getHttpServer?.(), this.config, this.lines);
+    if (!registerOnPlatform(adapter, this.config, this.lines)) {
       consumer.apply(RequestIdMiddleware).forRoutes('*');
     }
     // Nest has registered its body parsers by now, and registers the routes right after.

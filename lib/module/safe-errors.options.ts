@@ -15,6 +15,12 @@ import {
 } from '../request-id/request-id.constants.js';
 import { DEFAULT_REQUEST_ID_HEADER } from './safe-errors.constants.js';
 import type { SafeErrorsModuleOptions } from './safe-errors.interfaces.js';
+import {
+  clientErrors,
+  logFields,
+  logRequestBody,
+  requestLog,
+} from '../request-log/request-log.options.js';
 
 const requestIdHeader: Check<string> = (value, path) => {
   const header = value ?? DEFAULT_REQUEST_ID_HEADER;
@@ -78,6 +84,10 @@ export const MODULE_OPTIONS_SCHEMA = {
   nestLogger: boolean(true),
   lastResort: boolean(true),
   redact,
+  requestLog,
+  clientErrors,
+  logFields,
+  logRequestBody,
   logger: (value) => parseLoggerOptions(value),
 } satisfies Schema<SafeErrorsModuleOptions>;
 

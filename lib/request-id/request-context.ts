@@ -3,6 +3,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 /** @internal What the library keeps for the request being served. */
 export interface RequestContextStore {
   readonly requestId: string;
+  /** The platform's request (Express's `req`, Fastify's `request`), for what is read of it later. */
+  request?: unknown;
+  /** The app's `logFields` hook, for every line written in this request. */
+  fields?: (request: unknown) => Record<string, unknown> | undefined;
 }
 
 // Stryker disable next-line StringLiteral: every reader and writer goes through this constant

@@ -1,7 +1,12 @@
-import { Injectable, type NestMiddleware } from '@nestjs/common';
+import { Injectable, Optional, type NestMiddleware } from '@nestjs/common';
 import type { AbstractHttpAdapter } from '@nestjs/core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { REQUEST_ID, requestContext } from './request-context.js';
+import {
+  REQUEST_ID,
+  requestContext,
+  type RequestContextStore,
+} from './request-context.js';
+import { RequestLines } from '../request-log/request-lines.js';
 import { SafeErrorsConfig } from '../module/safe-errors.config.js';
 
 /**
@@ -13,36 +18,52 @@ export class RequestIdMiddleware implements NestMiddleware<
   IncomingMessage,
   ServerResponse
 > {
-  constructor(private readonly config: SafeErrorsConfig) {}
+  constructor(
+    private readonly config: SafeErrorsConfig,
+    @Optional() private readonly lines?: RequestLines,
+  ) {}
 
+  /** `platformRequest`: Fastify's request, when its hook runs this, for what later lines read of it. */
   use(
     req: IncomingMessage,
     res: ServerResponse,
     next: (error?: unknown) => void,
+    platformRequest?: unknown,
   ): void {
-    const given = (req as unknown as Record<symbol, unknown>)[REQUEST_ID];
+    const given = (req as unknown as Record<symbol, RequestContextStore>)[
+      REQUEST_STORE
+    ];
     // Stamped by the server's listener (see stampOnServer), whose async context is still the current one:
     // nothing left to do. Otherwise the ID is given here, or kept, and its context entered.
-    if (
-      typeof given === 'string' &&
-      requestContext.getStore()?.requestId === given
-    )
+    if (given !== undefined && requestContext.getStore() === given) {
+      if (platformRequest !== undefined) given.request = platformRequest;
       return next();
-    const requestId =
-      typeof given === 'string' ? given : stamp(req, res, this.config);
-    requestContext.run({ requestId }, next);
+    }
+    const store = given ?? stamp(req, res, this.config, this.lines);
+    if (platformRequest !== undefined) store.request = platformRequest;
+    requestContext.run(store, next);
   }
 }
 
+// Where the request's context store is kept on Node's request, so a lost async context is found again.
+const REQUEST_STORE = Symbol('nestjs-safe-errors.requestStore');
+
+/** Gives the request its ID, header and context store, once; starts its request line if asked. */
 function stamp(
   req: IncomingMessage,
   res: ServerResponse,
   config: SafeErrorsConfig,
-): string {
+  lines: RequestLines | undefined,
+): RequestContextStore {
   const requestId = config.requestIdFor(req.headers);
   res.setHeader(config.requestIdHeader, requestId);
-  (req as unknown as Record<symbol, unknown>)[REQUEST_ID] = requestId;
-  return requestId;
+  const store: RequestContextStore = { requestId, request: req };
+  if (config.logFields) store.fields = config.logFields;
+  const target = req as unknown as Record<symbol, unknown>;
+  target[REQUEST_ID] = requestId;
+  target[REQUEST_STORE] = store;
+  lines?.track(req, res, store);
+  return store;
 }
 
 interface RequestEmitter {
@@ -60,7 +81,11 @@ const stamped = new WeakSet<object>();
  * closing, a security hook's refusal, a rate limiter `app.use`'d in main.ts) carry the ID too, and
  * `getRequestId()` works in main.ts's middleware. The middleware then keeps that ID.
  */
-export function stampOnServer(server: unknown, config: SafeErrorsConfig): void {
+export function stampOnServer(
+  server: unknown,
+  config: SafeErrorsConfig,
+  lines?: RequestLines,
+): void {
   const emitter = server as Partial<RequestEmitter> | undefined;
   if (
     !emitter ||
@@ -73,7 +98,7 @@ export function stampOnServer(server: unknown, config: SafeErrorsConfig): void {
     try {
       // Fastify runs middie's hook (main.ts's app.use) before any hook a module can add: the ID's async
       // context starts here, for the rest of this request's handling on this connection.
-      requestContext.enterWith({ requestId: stamp(req, res, config) });
+      requestContext.enterWith(stamp(req, res, config, lines));
     } catch {
       // The middleware tries again; the filter gives an ID should both fail.
     }
@@ -108,13 +133,19 @@ function giveId(
   req: IncomingMessage,
   res: ServerResponse,
   next: Next,
+  platformRequest?: unknown,
 ): void {
   let handedOn = false;
   try {
-    middleware.use(req, res, (error?: unknown) => {
-      handedOn = true;
-      next(error);
-    });
+    middleware.use(
+      req,
+      res,
+      (error?: unknown) => {
+        handedOn = true;
+        next(error);
+      },
+      platformRequest,
+    );
   } catch (error) {
     // What the rest of the chain throws is the platform's to handle, as before.
     if (handedOn) throw error;
@@ -132,6 +163,7 @@ function giveId(
 export function registerOnPlatform(
   adapter: AbstractHttpAdapter | undefined,
   config: SafeErrorsConfig,
+  lines?: RequestLines,
 ): boolean {
   const type = adapter?.getType?.();
   if (type !== 'express' && type !== 'fastify') return false;
@@ -142,14 +174,14 @@ export function registerOnPlatform(
   )
     return false;
   if (registered.has(instance)) return true;
-  const middleware = new RequestIdMiddleware(config);
+  const middleware = new RequestIdMiddleware(config, lines);
   if (type === 'express') {
     if (typeof instance.use !== 'function') return false;
     instance.use((req, res, next) => giveId(middleware, req, res, next));
   } else {
     if (typeof instance.addHook !== 'function') return false;
     instance.addHook('onRequest', (request, reply, done) =>
-      giveId(middleware, request.raw, reply.raw, done),
+      giveId(middleware, request.raw, reply.raw, done, request),
     );
   }
   registered.add(instance);
