@@ -8,7 +8,7 @@ import {
 } from '../request-id/request-context.js';
 import { GuardedTransport } from './guarded.transport.js';
 import { escapeStrings, safeJson } from './log-escape.js';
-import { jsonLine, prettyLine, type LineFormat } from './log-format.js';
+import { jsonLine, prettyFormat, type LineFormat } from './log-format.js';
 import type { ParsedLoggerOptions } from './logger.options.js';
 import type { SafeErrorsLogLevel } from './redacting-logger.interfaces.js';
 import { createTraceReader, type TraceReader } from './trace-context.js';
@@ -50,6 +50,20 @@ export function toSinkLevel(level: SafeErrorsLogLevel | LogLevel): SinkLevel {
 }
 
 /**
+ * @internal JSON, unless `format` says otherwise or the lines go to the default stdout, which is a terminal,
+ * outside production: then readable lines, coloured unless `NO_COLOR` is set (no-color.org).
+ */
+function lineFormat(options: ParsedLoggerOptions): LineFormat {
+  const terminal =
+    options.transports === undefined && process.stdout.isTTY === true;
+  const format =
+    options.format ??
+    (terminal && process.env.NODE_ENV !== 'production' ? 'pretty' : 'json');
+  if (format === 'json') return jsonLine;
+  return prettyFormat(terminal && !process.env.NO_COLOR);
+}
+
+/**
  * @internal The one place lines are built, redacted and handed to winston. Shared by a `RedactingLogger`
  * and every child made by `forContext()`.
  */
@@ -80,7 +94,7 @@ export class LogSink {
     this.closeTimeoutMs = options.closeTimeoutMs;
     this.maxQueued = options.maxQueuedLines;
     this.maxQueuedBytes = options.maxQueuedBytes;
-    this.format = options.format === 'pretty' ? prettyLine : jsonLine;
+    this.format = lineFormat(options);
     const report = this.report;
     if (options.instance) {
       this.winston = options.instance;

@@ -54,7 +54,9 @@ const instance: Check<WinstonLogger> = (value, path) => {
 /** @internal Every logger option's check and default. */
 export const LOGGER_OPTIONS_SCHEMA = {
   level: oneOf(LOG_LEVELS, 'info', `must be one of ${LOG_LEVELS.join(', ')}`),
-  format: oneOf(['json', 'pretty'], 'json', "must be 'json' or 'pretty'"),
+  format: optional(
+    oneOf(['json', 'pretty'], 'json', "must be 'json' or 'pretty'"),
+  ),
   transports,
   instance: optional(instance),
   closeTimeoutMs: positiveInteger(5_000),

@@ -14,8 +14,11 @@ export interface SafeErrorsLoggerOptions {
    */
   level?: SafeErrorsLogLevel;
   /**
-   * `json`: one JSON object a line. `pretty`: one readable line, with control characters escaped.
-   * @default 'json'
+   * `json`: one JSON object a line. `pretty`: readable lines for a terminal (the error's stack below, as
+   * indented lines), with control characters escaped; coloured when the default stdout is a terminal and
+   * `NO_COLOR` is not set.
+   * @default 'pretty' when lines go to the default stdout, it is a terminal and NODE_ENV is not
+   * 'production'; 'json' otherwise
    */
   format?: 'json' | 'pretty';
   /**
