@@ -11,6 +11,8 @@ import {
   type SinkLevel,
 } from '../logging/log-sink.js';
 import type { SafeErrorsConfig } from '../module/safe-errors.config.js';
+import { spanWhereThrown } from '../logging/thrown-spans.js';
+import type { SpanContextLike } from '../logging/trace-context.js';
 import type { RequestFailure } from './request-failure.js';
 import {
   describeRequest,
@@ -47,6 +49,8 @@ interface FailureLine {
   level: FailureLevel;
   message: string;
   fields: Record<string, unknown>;
+  /** The span where the error was thrown, when it is known. */
+  span?: SpanContextLike;
 }
 
 /** Nest's IntrinsicException that is not an HttpException (HttpException extends it). */
@@ -87,7 +91,12 @@ function unhandledLine(
     error: describeThrown(exception),
   };
   const message = `Unhandled ${nameOf(exception)}${where}${responseStarted ? ' after the response started; connection closed' : ''}`;
-  return { level: failureLevel(exception, statusCode), message, fields };
+  return {
+    level: failureLevel(exception, statusCode),
+    message,
+    fields,
+    span: spanWhereThrown(exception),
+  };
 }
 
 /**
@@ -243,6 +252,7 @@ export class FailureLog {
           line.fields,
           CONTEXT,
           requestId,
+          line.span,
         );
     } catch {
       // never let logging stand between the client and its answer

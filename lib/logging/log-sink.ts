@@ -11,7 +11,13 @@ import { escapeStrings, safeJson } from './log-escape.js';
 import { jsonLine, prettyFormat, type LineFormat } from './log-format.js';
 import type { ParsedLoggerOptions } from './logger.options.js';
 import type { SafeErrorsLogLevel } from './redacting-logger.interfaces.js';
-import { createTraceReader, type TraceReader } from './trace-context.js';
+import {
+  correlatesItself,
+  createTraceReader,
+  withActiveSpan,
+  type SpanContextLike,
+  type TraceReader,
+} from './trace-context.js';
 import { WaitingLines } from './waiting-lines.js';
 
 /** @internal Severities as written in each line: Nest's names, with `log` written as `info`. */
@@ -134,6 +140,7 @@ export class LogSink {
     fields: Record<string, unknown> | undefined,
     context: string | undefined,
     requestId?: string,
+    thrownSpan?: SpanContextLike,
   ): void {
     if (!this.isEnabled(level)) return;
     try {
@@ -146,7 +153,11 @@ export class LogSink {
       const store = requestContext.getStore();
       const id = requestId ?? store?.requestId;
       if (id !== undefined) record.requestId = id;
-      const span = this.trace?.();
+      // A winston that adds trace_id/span_id itself (OpenTelemetry's instrumentation) to what it renders:
+      // the line carries those, for the span where the error was thrown, and not ours beside them.
+      const correlated =
+        !this.rendersOwnLines() && correlatesItself(this.winston);
+      const span = correlated ? undefined : (thrownSpan ?? this.trace?.());
       if (span) {
         record.traceId = span.traceId;
         record.spanId = span.spanId;
@@ -191,7 +202,11 @@ export class LogSink {
         this.waiting.add(text.length);
         (line as Record<symbol, unknown>)[MESSAGE] = text;
       }
-      this.winston.log(line as winston.LogEntry);
+      if (correlated && thrownSpan)
+        withActiveSpan(thrownSpan, () =>
+          this.winston.log(line as winston.LogEntry),
+        );
+      else this.winston.log(line as winston.LogEntry);
     } catch (err) {
       this.reportFailure(err);
     }

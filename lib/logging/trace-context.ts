@@ -1,6 +1,6 @@
 import { requireOptionalPeer } from './optional-peer.cjs';
 
-interface SpanContextLike {
+export interface SpanContextLike {
   traceId: string;
   spanId: string;
 }
@@ -33,4 +33,36 @@ export function createTraceReader(): TraceReader | undefined {
       return undefined;
     return ctx;
   };
+}
+
+interface OtelContextApiLike {
+  context: {
+    active(): unknown;
+    with(context: unknown, fn: () => void): void;
+  };
+  trace: { setSpanContext(context: unknown, span: SpanContextLike): unknown };
+}
+
+/**
+ * @internal Runs `fn` with `span` as the active span, for a winston that reads the active span itself
+ * (OpenTelemetry's winston instrumentation): its `trace_id` then names the span where the error was
+ * thrown. Without the API, just runs `fn`.
+ */
+export function withActiveSpan(span: SpanContextLike, fn: () => void): void {
+  let api: OtelContextApiLike;
+  try {
+    api = requireOptionalPeer('@opentelemetry/api') as OtelContextApiLike;
+  } catch {
+    return fn();
+  }
+  api.context.with(api.trace.setSpanContext(api.context.active(), span), fn);
+}
+
+/** @internal Whether a winston logger's `write` was wrapped by OpenTelemetry's winston instrumentation. */
+export function correlatesItself(logger: unknown): boolean {
+  const write = (logger as { write?: unknown } | null)?.write;
+  return (
+    typeof write === 'function' &&
+    (write as { __wrapped?: unknown }).__wrapped === true
+  );
 }

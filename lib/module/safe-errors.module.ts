@@ -30,6 +30,7 @@ import {
 } from '../request-id/request-id.middleware.js';
 import { SafeErrorsConfig } from './safe-errors.config.js';
 import { RequestLines } from '../request-log/request-lines.js';
+import { trackThrownSpans } from '../logging/thrown-spans.js';
 import { SafeGraphQL } from '../graphql/safe-graphql.js';
 import { SafeErrorsFilter } from '../filter/safe-errors.filter.js';
 import { StreamFailureInterceptor } from '../filter/stream-failure.interceptor.js';
@@ -114,6 +115,8 @@ export class SafeErrorsModule
     else if (config) unrouteNestLogger();
     // Before main.ts runs: app.use(), enableCors() and helmet come after the ID, not before it.
     if (config) registerOnPlatform(adapterHost.httpAdapter, config, lines);
+    // The filter's line names the span where an error was thrown, when OpenTelemetry is there.
+    if (config) this.undo.push(trackThrownSpans());
     if (config && sink && config.lastResort)
       this.undo.push(
         armLastResort({
