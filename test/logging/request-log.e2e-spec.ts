@@ -7,6 +7,7 @@ import {
   NotFoundException,
   Param,
   Post,
+  Res,
   UnauthorizedException,
   UseGuards,
   type CanActivate,
@@ -18,6 +19,7 @@ import {
   SafeErrorsModule,
   type SafeErrorsModuleOptions,
 } from 'nestjs-safe-errors';
+import { get } from 'node:http';
 import request from 'supertest';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expectOpaque500 } from '../utils/assertions.js';
@@ -59,6 +61,17 @@ class OrdersController {
   @Post('orders/:orderId')
   update(@Body() body: unknown): never {
     throw new Error(`cannot update with ${typeof body}`);
+  }
+
+  @Get('report')
+  report(@Res() res: { raw?: unknown }): Promise<never> {
+    const raw = (res.raw ?? res) as {
+      writeHead(status: number, headers: Record<string, string>): void;
+      write(chunk: string): void;
+    };
+    raw.writeHead(200, { 'content-type': 'text/plain' });
+    raw.write('first rows');
+    return Promise.reject(new Error('report query failed midway'));
   }
 
   @Get('health')
@@ -203,6 +216,28 @@ describe.each(PLATFORMS)('request lines and client errors (%s)', (platform) => {
         ).toEqual([]);
       expect(health.status).toBe(200);
       expect(gone.status).toBe(404);
+    });
+
+    it('says when a response was closed before it ended, with the bytes that went out', async () => {
+      const { app, logs } = await boot(platform, { requestLog: true });
+      const { port } = app.getHttpServer().address() as { port: number };
+      const requestId = await new Promise<string>((resolve, reject) => {
+        const req = get(`http://127.0.0.1:${port}/report`, (res) => {
+          res.resume();
+          res.on('error', () => undefined);
+          res.on('close', () => resolve(res.headers['x-request-id'] as string));
+        });
+        req.on('error', reject);
+      });
+      expect(await lineOf(logs, requestId)).toMatchObject({
+        level: 'info',
+        statusCode: 200,
+        aborted: true,
+        responseSize: Buffer.byteLength('first rows'),
+        message: expect.stringMatching(
+          /^GET \/report 200 [\d.]+ms \(closed before the response ended\)$/,
+        ),
+      });
     });
 
     it('is off by default', async () => {
