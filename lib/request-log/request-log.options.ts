@@ -5,6 +5,7 @@ import {
   parseOptions,
   positiveInteger,
   type Check,
+  type Parsed,
   type Schema,
 } from '../options/option-schema.js';
 import type {
@@ -62,23 +63,32 @@ const REQUEST_LOG_SCHEMA = {
   ),
 } satisfies Schema<RequestLogOptions>;
 
-/** @internal `requestLog`: `true` for the defaults, an object to change them, `false`/absent for off. */
+/** A feature that is off by default: `true` for its defaults, an object of its options, `false`/absent off. */
+function toggled<S extends Record<string, Check<unknown>>>(
+  schema: S,
+): Check<Parsed<S> | undefined> {
+  return (value, path) => {
+    if (value === undefined || value === false) return undefined;
+    if (value !== true && (typeof value !== 'object' || value === null))
+      throw new OptionProblem(path, 'must be true, false or an object');
+    return parseOptions(schema, value === true ? {} : value, path);
+  };
+}
+
+const requestLogOptions = toggled(REQUEST_LOG_SCHEMA);
+
+/** @internal `requestLog`. */
 export const requestLog: Check<ParsedRequestLog | undefined> = (
   value,
   path,
 ) => {
-  if (value === undefined || value === false) return undefined;
-  if (value !== true && (typeof value !== 'object' || value === null))
-    throw new OptionProblem(path, 'must be true, false or an object');
-  const parsed = parseOptions(
-    REQUEST_LOG_SCHEMA,
-    value === true ? {} : value,
-    path,
+  const parsed = requestLogOptions(value, path);
+  return (
+    parsed && {
+      ignorePaths: parsed.ignorePaths,
+      level: parsed.level ?? defaultRequestLevel,
+    }
   );
-  return {
-    ignorePaths: parsed.ignorePaths,
-    level: parsed.level ?? defaultRequestLevel,
-  };
 };
 
 const CLIENT_ERRORS_SCHEMA = {
@@ -100,12 +110,4 @@ const BODY_SCHEMA = {
 } satisfies Schema<RequestBodyLogOptions>;
 
 /** @internal `logRequestBody`: `undefined` when off, else the cap. */
-export const logRequestBody: Check<{ maxLength: number } | undefined> = (
-  value,
-  path,
-) => {
-  if (value === undefined || value === false) return undefined;
-  if (value !== true && (typeof value !== 'object' || value === null))
-    throw new OptionProblem(path, 'must be true, false or an object');
-  return parseOptions(BODY_SCHEMA, value === true ? {} : value, path);
-};
+export const logRequestBody = toggled(BODY_SCHEMA);

@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { startChildApp } from '../utils/child-app.js';
 
 const FIXTURE = fileURLToPath(
   new URL('./fixtures/both-builds-app.mjs', import.meta.url),
@@ -9,40 +9,19 @@ const PLANTED = 'B0th-Builds-Secret-51';
 
 /** Boots the fixture in its own process, calls GET /id once, stops it, and returns the answer and the log. */
 async function callOnce(moduleFrom: 'esm' | 'cjs') {
-  const child = spawn(process.execPath, [FIXTURE], {
-    env: {
-      ...process.env,
-      NODE_OPTIONS: '',
-      PLANTED,
-      MODULE_FROM: moduleFrom,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const app = await startChildApp(FIXTURE, {
+    PLANTED,
+    MODULE_FROM: moduleFrom,
   });
-  let stdout = '';
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += String(chunk)));
-  const exited = new Promise<void>((resolve) => child.on('close', resolve));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  let response: Response;
+  let body: { fromOtherBuild: unknown };
   try {
-    const port = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += String(chunk);
-        const found = /PORT=(\d+)/.exec(stdout);
-        if (found) resolve(found[1]!);
-      });
-      child.on('close', () =>
-        reject(new Error(`the app exited early: ${stderr}`)),
-      );
-    });
-    const response = await fetch(`http://127.0.0.1:${port}/id`);
-    const body = (await response.json()) as { fromOtherBuild: unknown };
-    child.kill('SIGTERM');
-    await exited;
-    return { response, body, stdout, stderr };
+    response = await fetch(`http://127.0.0.1:${app.port}/id`);
+    body = (await response.json()) as { fromOtherBuild: unknown };
   } finally {
-    clearTimeout(timer);
-    child.kill('SIGKILL');
+    await app.stop();
   }
+  return { response, body, stdout: app.stdout(), stderr: app.stderr() };
 }
 
 describe('an app that loads both builds (ESM imported, CommonJS required by a dependency)', () => {

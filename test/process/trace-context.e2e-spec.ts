@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { startChildApp } from '../utils/child-app.js';
 
 const FIXTURE = fileURLToPath(
   new URL('./fixtures/traced-app.mjs', import.meta.url),
@@ -16,38 +16,17 @@ type Line = Record<string, unknown>;
 
 /** Boots the traced app in its own process, calls each route once, stops it, and returns what it wrote. */
 async function run(mode: string) {
-  const child = spawn(process.execPath, [FIXTURE], {
-    env: { ...process.env, NODE_OPTIONS: '', MODE: mode },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += String(chunk)));
-  const exited = new Promise<void>((resolve) => child.on('close', resolve));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  const app = await startChildApp(FIXTURE, { MODE: mode });
   try {
-    const port = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += String(chunk);
-        const found = /PORT=(\d+)/.exec(stdout);
-        if (found) resolve(found[1]!);
-      });
-      child.on('close', () => reject(new Error(`exited early: ${stderr}`)));
-    });
-    const ids: Record<string, string> = {};
     for (const route of ROUTES) {
-      const res = await fetch(`http://127.0.0.1:${port}/${route}`);
+      const res = await fetch(`http://127.0.0.1:${app.port}/${route}`);
       expect(res.status).toBe(500);
-      ids[route] = res.headers.get('x-request-id')!;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
-    child.kill('SIGTERM');
-    await exited;
   } finally {
-    clearTimeout(timer);
-    child.kill('SIGKILL');
+    await app.stop();
   }
-  const text = stdout.split('\n');
+  const text = app.stdout().split('\n');
   const spans = text
     .filter((l) => l.startsWith('SPAN '))
     .map((l) => JSON.parse(l.slice(5)) as Span);
