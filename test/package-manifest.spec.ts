@@ -1,6 +1,7 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -86,6 +87,21 @@ describe('package manifest', () => {
     expect(
       readFileSync(join(root, 'lib/cli/safe-errors-audit.ts'), 'utf8'),
     ).toMatch(/^#!\/usr\/bin\/env node\n/);
+  });
+
+  it('leaves the built bin executable: it runs as a command of its own, as npx runs it', () => {
+    const bin = join(root, pkg.bin['safe-errors-audit']!);
+    expect(statSync(bin).mode & 0o111).toBe(0o111);
+    const run = spawnSync(bin, ['--help'], {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`,
+      },
+    });
+    expect(run.error).toBeUndefined();
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/safe-errors-audit/);
   });
 
   it('states the Node versions the matrix tests: 20.19+, 22.12+ and 24', () => {
