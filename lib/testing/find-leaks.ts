@@ -3,6 +3,7 @@ import { connectionStringLeakDetector } from './leak-detectors/connection-string
 import { debugPageLeakDetector } from './leak-detectors/debug-page.leak-detector.js';
 import {
   exceptionTypeLeakDetector,
+  isErrorNameField,
   isExceptionProperty,
 } from './leak-detectors/exception-type.leak-detector.js';
 import { filePathLeakDetector } from './leak-detectors/file-path.leak-detector.js';
@@ -19,6 +20,7 @@ import {
   findPlanted,
   plantedVariants,
 } from './leak-detectors/planted-secret.leak-detector.js';
+import { findRawMessage } from './leak-detectors/raw-message.leak-detector.js';
 import { readResponse, type ResponseLike } from './response-like.js';
 import { sqlLeakDetector } from './leak-detectors/sql.leak-detector.js';
 import { stackTraceLeakDetector } from './leak-detectors/stack-trace.leak-detector.js';
@@ -69,6 +71,12 @@ function checkOptions(options: FindLeaksOptions): void {
       `findLeaks: options.secrets must be at least 3 characters long, got ${JSON.stringify(short)}`,
     );
   }
+  const hosts: unknown = options.ownHosts ?? [];
+  if (!Array.isArray(hosts) || hosts.some((h) => typeof h !== 'string')) {
+    throw new TypeError(
+      'findLeaks: options.ownHosts must be an array of strings',
+    );
+  }
   for (const kind of options.ignore ?? []) {
     if (!(LEAK_KINDS as readonly string[]).includes(kind)) {
       throw new TypeError(
@@ -76,6 +84,29 @@ function checkOptions(options: FindLeaksOptions): void {
       );
     }
   }
+}
+
+// The client's own host echoed back (`Request URL: http://127.0.0.1:8000/x`) is not the server's secret:
+// blanked, same length, for the address detector only, so offsets still point into the real text.
+function withoutOwnHosts(text: string, hosts: readonly string[]): string {
+  let out = text;
+  for (const host of hosts) {
+    if (host.length >= 3) out = out.split(host).join(' '.repeat(host.length));
+  }
+  return out;
+}
+
+function errorNameProperty(value: unknown): JsonProperty | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return undefined;
+  const nested = (value as Record<string, unknown>)['error'];
+  for (const object of [value, nested]) {
+    if (object === null || typeof object !== 'object') continue;
+    for (const [key, item] of Object.entries(object).slice(0, 50)) {
+      if (isErrorNameField(key, item)) return { key, value: item };
+    }
+  }
+  return undefined;
 }
 
 function preview(value: unknown): string {
@@ -88,8 +119,9 @@ function preview(value: unknown): string {
 }
 
 /**
- * Every sign of internals in one response: stack traces, exception types, server paths, version banners,
- * SQL, connection strings, secrets, internal addresses, debug pages, and strings a test planted. Each
+ * Every sign of internals in one response: stack traces, exception types, a 5xx's own error message,
+ * server paths, version banners, SQL, connection strings, secrets, internal addresses, debug pages, and
+ * strings a test planted. Each
  * kind is reported at most once per place (a header or the body), so a 40-frame stack is one finding.
  * Synchronous and linear in the size of the response.
  */
@@ -111,6 +143,7 @@ export function findLeaks(
     planted.flat(),
   );
   const headers = read.headers.filter((h) => !skippedHeaders.has(h.name));
+  const ownHosts = options.ownHosts ?? [];
 
   const places = [...headers.map((h) => `header:${h.name}`), 'body'];
   const found = new Map<string, Candidate>();
@@ -167,7 +200,11 @@ export function findLeaks(
     for (const detector of LEAK_DETECTORS) {
       if (detector === filePathLeakDetector && URL_HEADERS.has(name)) continue;
       if (!wants(detector.kind, text.where)) continue;
-      const match = detector.find(value);
+      const match = detector.find(
+        detector === internalAddressLeakDetector
+          ? withoutOwnHosts(value, ownHosts)
+          : value,
+      );
       if (match) report(detector.kind, text, match.start, match.end);
     }
   });
@@ -175,13 +212,21 @@ export function findLeaks(
   const bodyText = flatBody ?? rawBody;
   for (const detector of LEAK_DETECTORS) {
     if (!wants(detector.kind, 'body')) continue;
-    const match = detector.find(bodyText.text);
+    const match = detector.find(
+      detector === internalAddressLeakDetector
+        ? withoutOwnHosts(bodyText.text, ownHosts)
+        : bodyText.text,
+    );
     if (match) report(detector.kind, bodyText, match.start, match.end);
   }
+  const status =
+    typeof response.status === 'number' ? response.status : undefined;
   if (flat !== undefined && wants('exception-type', 'body')) {
-    const property = flat.properties.find((p: JsonProperty) =>
-      isExceptionProperty(p),
-    );
+    const property =
+      flat.properties.find((p: JsonProperty) => isExceptionProperty(p)) ??
+      (status !== undefined && status >= 400
+        ? errorNameProperty(read.json!.value)
+        : undefined);
     if (property !== undefined) {
       const text = new ScannedText(
         `${property.key}: ${preview(property.value)}`,
@@ -189,6 +234,15 @@ export function findLeaks(
         masker,
       );
       report('exception-type', text, 0, property.key.length);
+    }
+  }
+
+  if (wants('raw-message', 'body')) {
+    const raw = findRawMessage(status, read.json, read.bodyText);
+    if (raw !== undefined) {
+      const shown = raw.key === undefined ? raw.text : `${raw.key}: ${raw.text}`;
+      const text = new ScannedText(preview(shown), 'body', masker);
+      report('raw-message', text, 0, text.text.length);
     }
   }
 

@@ -2,6 +2,7 @@
 export const LEAK_KINDS = [
   'stack-trace',
   'exception-type',
+  'raw-message',
   'file-path',
   'version-banner',
   'sql',
@@ -43,6 +44,12 @@ export interface FindLeaksOptions {
    * @default []
    */
   readonly ignoreHeaders?: readonly string[];
+  /**
+   * Hosts the client itself used (`127.0.0.1:3000`): an internal address that is one of them is the
+   * request's own URL echoed back, not a leak. The audit passes its target's host.
+   * @default []
+   */
+  readonly ownHosts?: readonly string[];
   /**
    * What a secret becomes in evidence.
    * @default '[REDACTED]'

@@ -8,7 +8,7 @@ export type HeaderValue =
  * `{ status: res.status, headers: res.headers, body: await res.text() }`.
  */
 export interface ResponseLike {
-  /** Not inspected; accepted so a whole response object can be passed. */
+  /** Read to judge error messages: a 5xx must not carry the failure's own message (`raw-message`). */
   readonly status?: number;
   /** Plain record (any case), or any iterable of `[name, value]` pairs such as fetch's `Headers`. */
   readonly headers?:

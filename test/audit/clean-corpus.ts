@@ -361,4 +361,59 @@ export const CLEAN_CORPUS: readonly CleanSample[] = [
       faq: 'This feature is not a function of your plan.',
     }),
   },
+  /* --------------------------------------- generic 5xx messages, any framework */
+  {
+    name: "this library's opaque 500",
+    response: json(500, {
+      statusCode: 500,
+      message: 'Internal server error',
+      requestId: REQUEST_ID,
+    }),
+  },
+  {
+    name: "seed 003's secure Flask handler",
+    response: json(500, {
+      error: 'An internal server error occurred',
+      ref: 'check_logs',
+    }),
+  },
+  {
+    name: "Flask's default 500 page",
+    response: html(
+      500,
+      '<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>\n<p>The server encountered an internal error and was unable to complete your request. Either the server is overloaded or there is an error in the application.</p>\n',
+    ),
+  },
+  {
+    name: "Express's production 500",
+    response: html(
+      500,
+      '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Error</title>\n</head>\n<body>\n<pre>Internal Server Error</pre>\n</body>\n</html>\n',
+    ),
+  },
+  {
+    name: "Django's 500 with DEBUG = False",
+    response: html(
+      500,
+      '\n<!doctype html>\n<html lang="en">\n<head>\n  <title>Server Error (500)</title>\n</head>\n<body>\n  <h1>Server Error (500)</h1><p></p>\n</body>\n</html>\n',
+    ),
+  },
+  {
+    name: "nginx's 502 page",
+    response: html(
+      502,
+      '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
+    ),
+  },
+  {
+    name: 'a 503 asking to retry, with a reference',
+    response: json(503, {
+      message:
+        "We're sorry, the service is temporarily unavailable. Please try again later (ref 7f3a9c21).",
+    }),
+  },
+  {
+    name: 'a 404 whose type is the reason phrase',
+    response: json(404, { type: 'NotFound', message: 'No such order' }),
+  },
 ];

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   findLeaks,
+  LEAK_KINDS,
   type LeakFinding,
   type ResponseLike,
 } from 'nestjs-safe-errors/testing';
@@ -27,7 +28,7 @@ describe('findLeaks: leaky corpus', () => {
         perKind.set(kind, (perKind.get(kind) ?? 0) + 1);
       }
     }
-    expect(perKind.size).toBe(10);
+    expect([...perKind.keys()].sort()).toEqual([...LEAK_KINDS].sort());
     for (const [kind, n] of perKind) expect(n, kind).toBeGreaterThanOrEqual(3);
   });
 
@@ -350,8 +351,62 @@ describe('findLeaks: a supertest response', () => {
     expect(summary(findLeaks(res))).toEqual([
       'exception-type in body',
       'file-path in body',
+      'raw-message in body',
       'stack-trace in body',
       'version-banner in header:x-powered-by',
     ]);
+  });
+});
+
+describe('findLeaks: what the client sent, and how evidence reads', () => {
+  // Django's technical 404 quotes the full request URL, host included.
+  const echoed: ResponseLike = {
+    status: 404,
+    headers: { 'content-type': 'text/html' },
+    body: '<tr><th>Request URL:</th><td>http://127.0.0.1:8000/missing</td></tr> upstream 10.0.0.7:5432',
+  };
+
+  it('does not count the own host echoed back, with ownHosts', () => {
+    expect(kinds(echoed)).toEqual(['internal-address in body']);
+    const [finding] = findLeaks(echoed, { ownHosts: ['127.0.0.1:8000'] });
+    expect(finding?.kind).toBe('internal-address');
+    // The private address further on is still found, and the evidence is the real text.
+    expect(finding?.evidence).toContain('10.0.0.7:5432');
+    expect(
+      findLeaks(
+        { ...echoed, body: 'Request URL: http://127.0.0.1:8000/missing' },
+        { ownHosts: ['127.0.0.1:8000'] },
+      ),
+    ).toEqual([]);
+  });
+
+  it('rejects ownHosts that is not a list of strings', () => {
+    expect(() =>
+      findLeaks(echoed, { ownHosts: 'x' as unknown as string[] }),
+    ).toThrow('findLeaks: options.ownHosts must be an array of strings');
+  });
+
+  it('shows an HTML page as the text it displays', () => {
+    const [finding] = findLeaks(
+      {
+        status: 500,
+        headers: { 'content-type': 'text/html' },
+        body: '<pre>TypeError: x is undefined<br> &nbsp; &nbsp;at run (&lt;anonymous&gt;)<br> &nbsp; &nbsp;at /srv/app/main.js:3:9</pre>',
+      },
+      { ignore: ['exception-type', 'raw-message'] },
+    );
+    expect(finding?.kind).toBe('stack-trace');
+    expect(finding?.evidence).toBe('…onymous>) at /srv/app/main.js:3:9</pre>');
+  });
+
+  it('judges a message only in a 5xx', () => {
+    const body = { message: 'Order 42 belongs to another tenant' };
+    expect(kinds({ status: 403, body })).toEqual([]);
+    expect(kinds({ status: 500, body })).toEqual(['raw-message in body']);
+    expect(findLeaks({ status: 500, body })[0]?.evidence).toBe(
+      'message: Order 42 belongs to another tenant',
+    );
+    // Without a status, nothing says it was a failure.
+    expect(kinds({ body })).toEqual([]);
   });
 });

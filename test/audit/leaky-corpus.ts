@@ -49,6 +49,7 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
       ].join('\n'),
     },
     expected: [
+      'raw-message in body',
       'stack-trace in body',
       'exception-type in body',
       'file-path in body',
@@ -61,7 +62,11 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
       details:
         '    at file:///opt/shop/dist/main.mjs:1:2042\n    at node:internal/process/task_queues:95:5',
     }),
-    expected: ['stack-trace in body', 'file-path in body'],
+    expected: [
+      'raw-message in body',
+      'stack-trace in body',
+      'file-path in body',
+    ],
   },
   {
     name: 'Java stack trace',
@@ -74,7 +79,11 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
         '\tat jdk.internal.reflect.GeneratedMethodAccessor12.invoke(Unknown Source)',
       ].join('\n'),
     },
-    expected: ['stack-trace in body', 'exception-type in body'],
+    expected: [
+      'raw-message in body',
+      'stack-trace in body',
+      'exception-type in body',
+    ],
   },
   {
     name: '.NET stack trace with a Windows path',
@@ -84,6 +93,7 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
         'System.NullReferenceException: Object reference not set to an instance of an object.\r\n   at Shop.Orders.OrdersController.Get(Int32 id) in C:\\src\\Shop\\Orders\\OrdersController.cs:line 42',
     }),
     expected: [
+      'raw-message in body',
       'stack-trace in body',
       'exception-type in body',
       'file-path in body',
@@ -102,6 +112,7 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
       ].join('\n'),
     },
     expected: [
+      'raw-message in body',
       'stack-trace in body',
       'exception-type in body',
       'file-path in body',
@@ -117,6 +128,7 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
       body: 'Traceback (most recent call last): File "/opt/app/api/orders.py", line 218, in get_order row = db.fetchone(query, (order_id,)) File "/usr/local/lib/python3.11/site-packages/psycopg2/extras.py", line 144 psycopg2.errors.UndefinedColumn: column "totl" does not exist LINE 1: SELECT id, totl, status FROM orders WHERE user_id = ...',
     },
     expected: [
+      'raw-message in body',
       'stack-trace in body',
       'exception-type in body',
       'file-path in body',
@@ -129,7 +141,11 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
       status: 500,
       body: "NoMethodError (undefined method `total' for nil:NilClass):\n  app/models/order.rb:12:in `invoice'\n  app/controllers/orders_controller.rb:8:in `show'",
     },
-    expected: ['stack-trace in body', 'exception-type in body'],
+    expected: [
+      'raw-message in body',
+      'stack-trace in body',
+      'exception-type in body',
+    ],
   },
   {
     name: 'Go panic',
@@ -137,7 +153,11 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
       status: 500,
       body: 'panic: runtime error: invalid memory address or nil pointer dereference\n\ngoroutine 1 [running]:\nmain.handler(...)\n\t/home/dev/shop/main.go:42 +0x1d',
     },
-    expected: ['stack-trace in body', 'file-path in body'],
+    expected: [
+      'raw-message in body',
+      'stack-trace in body',
+      'file-path in body',
+    ],
   },
 
   /* ------------------------------------------------------ exception-type */
@@ -164,14 +184,19 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
       body: 'MongoServerError: E11000 duplicate key error collection: shop.users index: email_1 dup key: { email: "a@example.com" }',
     },
     // The duplicate key's value is row data: reported as a secret too.
-    expected: ['exception-type in body', 'secret in body', 'sql in body'],
+    expected: [
+      'raw-message in body',
+      'exception-type in body',
+      'secret in body',
+      'sql in body',
+    ],
   },
   {
     name: 'V8 TypeError message without the class name',
     response: json(500, {
       message: "Cannot read properties of null (reading 'id')",
     }),
-    expected: ['exception-type in body'],
+    expected: ['raw-message in body', 'exception-type in body'],
   },
   {
     name: 'the article red flag: type and trace fields',
@@ -180,7 +205,12 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
       type: 'UndefinedColumn',
       trace: 'Traceback (most recent call last)...',
     }),
-    expected: ['exception-type in body', 'stack-trace in body', 'sql in body'],
+    expected: [
+      'raw-message in body',
+      'exception-type in body',
+      'stack-trace in body',
+      'sql in body',
+    ],
   },
   {
     name: 'an exception key holding an object',
@@ -195,14 +225,14 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
       message:
         "ENOENT: no such file or directory, open '/etc/shop/config.yaml'",
     }),
-    expected: ['file-path in body'],
+    expected: ['raw-message in body', 'file-path in body'],
   },
   {
     name: 'Windows path',
     response: json(500, {
       error: 'Template not found: C:\\inetpub\\wwwroot\\views\\order.cshtml',
     }),
-    expected: ['file-path in body'],
+    expected: ['raw-message in body', 'file-path in body'],
   },
   {
     name: 'require stack under node_modules',
@@ -210,7 +240,7 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
       message: "Cannot find module 'pg-native'",
       requireStack: ['/srv/api/node_modules/pg/lib/native/client.js'],
     }),
-    expected: ['file-path in body'],
+    expected: ['raw-message in body', 'file-path in body'],
   },
   {
     name: 'a developer home directory',
@@ -218,7 +248,7 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
       status: 500,
       body: 'Failed to load /Users/ada/projects/shop/.env',
     },
-    expected: ['file-path in body'],
+    expected: ['raw-message in body', 'file-path in body'],
   },
 
   /* ------------------------------------------------------ version-banner */
@@ -264,7 +294,11 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
       headers: { server: 'Werkzeug/3.0.1 Python/3.11.4' },
       body: 'Internal error. Werkzeug/3.0.1 Python/3.11.4',
     },
-    expected: ['version-banner in header:server', 'version-banner in body'],
+    expected: [
+      'raw-message in body',
+      'version-banner in header:server',
+      'version-banner in body',
+    ],
   },
   {
     name: 'framework versions in a JSON error',
@@ -282,7 +316,7 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
     response: json(500, {
       message: "ER_NO_SUCH_TABLE: Table 'shop.orderz' doesn't exist",
     }),
-    expected: ['sql in body'],
+    expected: ['raw-message in body', 'sql in body'],
   },
   {
     name: 'PostgreSQL syntax error',
@@ -290,24 +324,24 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
       message: 'syntax error at or near "WHERE"',
       code: '42601',
     }),
-    expected: ['sql in body'],
+    expected: ['raw-message in body', 'sql in body'],
   },
   {
     name: 'SQLite error',
     response: json(500, { message: 'SQLITE_ERROR: no such table: orders' }),
-    expected: ['sql in body'],
+    expected: ['raw-message in body', 'sql in body'],
   },
   {
     name: 'Oracle error',
     response: { status: 500, body: 'ORA-00942: table or view does not exist' },
-    expected: ['sql in body'],
+    expected: ['raw-message in body', 'sql in body'],
   },
   {
     name: 'a failed INSERT echoed back',
     response: json(500, {
       detail: 'INSERT INTO orders (user_id, total) VALUES ($1, $2) failed',
     }),
-    expected: ['sql in body'],
+    expected: ['raw-message in body', 'sql in body'],
   },
   {
     name: 'knex-style lower-case query',
@@ -315,7 +349,7 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
       message:
         'select "id", "total" from "orders" where "user_id" = $1 - timeout',
     }),
-    expected: ['sql in body'],
+    expected: ['raw-message in body', 'sql in body'],
   },
 
   /* --------------------------------------------------- connection-string */
@@ -325,7 +359,7 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
       message:
         'connect failed (mongodb+srv://shop:Sup3rS3cret@cluster0.example.net/shop)',
     }),
-    expected: ['connection-string in body'],
+    expected: ['raw-message in body', 'connection-string in body'],
     secrets: ['Sup3rS3cret'],
   },
   {
@@ -334,7 +368,7 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
       status: 500,
       body: 'Error connecting to redis://default:hunter22x@cache.example.com:6379/0',
     },
-    expected: ['connection-string in body'],
+    expected: ['raw-message in body', 'connection-string in body'],
     secrets: ['hunter22x'],
   },
   {
@@ -343,7 +377,11 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
       error:
         'could not connect to postgres://reporting@10.4.0.12:5432/analytics',
     }),
-    expected: ['connection-string in body', 'internal-address in body'],
+    expected: [
+      'raw-message in body',
+      'connection-string in body',
+      'internal-address in body',
+    ],
   },
   {
     name: 'ADO.NET connection string',
@@ -351,7 +389,11 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
       status: 500,
       body: 'Login failed. Server=sql01.example.com;Database=Shop;User Id=shop;Password=Winter2024!;',
     },
-    expected: ['connection-string in body', 'secret in body'],
+    expected: [
+      'raw-message in body',
+      'connection-string in body',
+      'secret in body',
+    ],
     secrets: ['Winter2024!'],
   },
 
@@ -394,15 +436,78 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
       message:
         'upstream rejected https://api.example.com/v1/rates?api_key=k_9f8e7d6c5b4a3210',
     }),
-    expected: ['secret in body'],
+    expected: ['raw-message in body', 'secret in body'],
     secrets: ['k_9f8e7d6c5b4a3210'],
   },
 
+  /* --------------------------------------------------------- raw-message */
+  {
+    name: "Fastify's default handler: the thrown message",
+    response: json(500, {
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'boom',
+    }),
+    expected: ['raw-message in body'],
+  },
+  {
+    name: "Flask's `return str(e), 500`",
+    response: {
+      status: 500,
+      headers: HTML_TYPE,
+      body: "invalid literal for int() with base 10: 'abc'",
+    },
+    expected: ['raw-message in body'],
+  },
+  {
+    name: 'RFC 9457 problem details with the failure in detail',
+    response: json(
+      500,
+      {
+        type: 'about:blank',
+        title: 'Internal Server Error',
+        status: 500,
+        detail: 'Order 42 has no billing customer',
+      },
+      { 'content-type': 'application/problem+json' },
+    ),
+    expected: ['raw-message in body'],
+  },
+  {
+    name: 'a nested error message',
+    response: json(503, {
+      error: { code: 'E_LOCK', message: 'lock wait timeout on orders' },
+    }),
+    expected: ['raw-message in body'],
+  },
+  {
+    name: "an upstream's URL in a 504",
+    response: json(504, {
+      message: 'upstream timed out: https://billing-eu.example.com/charge',
+    }),
+    expected: ['raw-message in body'],
+  },
+  {
+    name: 'type(e).__name__ without the Error suffix',
+    response: json(500, {
+      error: 'Internal server error',
+      type: 'UndefinedColumn',
+    }),
+    expected: ['exception-type in body'],
+  },
+  {
+    name: "a 400 that names the validator's exception",
+    response: json(400, {
+      message: 'email is invalid',
+      name: 'ValidationFailed',
+    }),
+    expected: ['exception-type in body'],
+  },
   /* ---------------------------------------------------- internal-address */
   {
     name: 'private IPv4 with a port',
     response: json(500, { message: 'connect ECONNREFUSED 10.0.12.7:5432' }),
-    expected: ['internal-address in body'],
+    expected: ['raw-message in body', 'internal-address in body'],
   },
   {
     name: 'cluster-local service name',
@@ -410,12 +515,12 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
       message:
         'upstream timed out: http://inventory.svc.cluster.local:8080/stock',
     }),
-    expected: ['internal-address in body'],
+    expected: ['raw-message in body', 'internal-address in body'],
   },
   {
     name: '.internal host',
     response: json(500, { error: 'getaddrinfo ENOTFOUND payments.internal' }),
-    expected: ['internal-address in body'],
+    expected: ['raw-message in body', 'internal-address in body'],
   },
   {
     name: 'localhost with a port',
@@ -423,7 +528,7 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
       status: 502,
       body: 'proxy error: could not reach localhost:8081',
     },
-    expected: ['internal-address in body'],
+    expected: ['raw-message in body', 'internal-address in body'],
   },
   {
     name: 'redirect to a private address',
@@ -444,6 +549,7 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
       body: '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Error</title>\n</head>\n<body>\n<pre>TypeError: Cannot read properties of undefined (reading &#39;id&#39;)<br> &nbsp; &nbsp;at /srv/shop/routes/orders.js:18:25<br> &nbsp; &nbsp;at Layer.handle [as handle_request] (/srv/shop/node_modules/express/lib/router/layer.js:95:5)</pre>\n</body>\n</html>\n',
     },
     expected: [
+      'raw-message in body',
       'debug-page in body',
       'stack-trace in body',
       'exception-type in body',
@@ -457,7 +563,11 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
       headers: HTML_TYPE,
       body: '<!DOCTYPE html><html lang="en"><head><title>ProgrammingError at /orders/7</title></head><body><div id="summary"><h1>ProgrammingError at /orders/7</h1><table class="meta"><tr><th>Request Method:</th><td>GET</td></tr><tr><th>Django Version:</th><td>4.2.7</td></tr></table></div><div id="explanation"><p>You&#x27;re seeing this error because you have <code>DEBUG = True</code> in your Django settings file.</p></div></body></html>',
     },
-    expected: ['debug-page in body', 'exception-type in body'],
+    expected: [
+      'raw-message in body',
+      'debug-page in body',
+      'exception-type in body',
+    ],
   },
   {
     name: 'Werkzeug debugger',
@@ -466,7 +576,12 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
       headers: HTML_TYPE,
       body: '<!doctype html><html><head><title>psycopg2.errors.UndefinedTable: relation "orderz" does not exist // Werkzeug Debugger</title><script src="?__debugger__=yes&amp;cmd=resource&amp;f=debugger.js"></script></head><body></body></html>',
     },
-    expected: ['debug-page in body', 'exception-type in body', 'sql in body'],
+    expected: [
+      'raw-message in body',
+      'debug-page in body',
+      'exception-type in body',
+      'sql in body',
+    ],
   },
   {
     name: 'Spring Whitelabel page with the exception',
@@ -475,7 +590,11 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
       headers: HTML_TYPE,
       body: '<html><body><h1>Whitelabel Error Page</h1><p>This application has no explicit mapping for /error, so you are seeing this as a fallback.</p><div id=\'created\'>Tue May 07 10:12:44 UTC 2024</div><div>There was an unexpected error (type=Internal Server Error, status=500).</div><div>java.lang.NullPointerException: Cannot invoke "com.shop.Order.getTotal()" because "order" is null</div></body></html>',
     },
-    expected: ['debug-page in body', 'exception-type in body'],
+    expected: [
+      'raw-message in body',
+      'debug-page in body',
+      'exception-type in body',
+    ],
   },
   {
     name: "Rails' development error page",
@@ -485,6 +604,7 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
       body: '<!DOCTYPE html><html><head><title>Action Controller: Exception caught</title></head><body><header><h1>NoMethodError in OrdersController#show</h1></header><div id="container"><p><code>Rails.root: /home/deploy/shop</code></p></div></body></html>',
     },
     expected: [
+      'raw-message in body',
       'debug-page in body',
       'exception-type in body',
       'file-path in body',
@@ -544,24 +664,24 @@ export const LEAKY_CORPUS: readonly LeakySample[] = [
     response: json(500, {
       error: 'Invalid `prisma.user.findUnique()` invocation: unknown argument',
     }),
-    expected: ['sql in body'],
+    expected: ['raw-message in body', 'sql in body'],
   },
   {
     name: 'Node connection error to IPv6 loopback',
     response: json(500, { message: 'connect ECONNREFUSED ::1:5432' }),
-    expected: ['internal-address in body'],
+    expected: ['raw-message in body', 'internal-address in body'],
   },
   {
     name: 'Kubernetes service name',
     response: json(502, {
       message: 'upstream orders.default.svc:8080 timed out',
     }),
-    expected: ['internal-address in body'],
+    expected: ['raw-message in body', 'internal-address in body'],
   },
   {
     name: 'IPv6 unique local address',
     response: json(502, { message: 'no route to fd00:1:2::15' }),
-    expected: ['internal-address in body'],
+    expected: ['raw-message in body', 'internal-address in body'],
   },
   {
     name: 'planted secret behind JSON escapes',

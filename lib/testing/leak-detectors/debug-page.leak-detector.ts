@@ -13,8 +13,10 @@ const RULES: readonly MatchRule[] = [
   // Django with DEBUG = True.
   {
     pattern:
-      /You(?:'|&#x27;|&#39;)re seeing this error because you have <code>DEBUG = True<\/code>/g,
+      /You(?:'|’|&#x27;|&#39;|&rsquo;)re seeing this error because you have <code>DEBUG = True<\/code>/g,
   },
+  // Django's technical 404, which lists the app's URL patterns.
+  { pattern: /\bUsing the URLconf defined in\b/g },
   { pattern: /\bDjango Version:/g },
   // Flask and the Werkzeug debugger.
   { pattern: /\bWerkzeug Debugger\b/g },

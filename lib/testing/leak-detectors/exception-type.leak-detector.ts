@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { normalizeKey } from '../../common/normalize-key.js';
 import type { JsonProperty } from '../json-body.js';
 import { stackTraceLeakDetector } from './stack-trace.leak-detector.js';
@@ -131,4 +132,34 @@ export function isExceptionProperty({ key, value }: JsonProperty): boolean {
   if (STACK_KEYS.has(normalized)) return looksLikeStack(value);
   if (NAME_KEYS.has(normalized)) return isClassName(value);
   return false;
+}
+
+// `NotFound`, `MethodNotAllowed`: reason phrases, which Werkzeug and others also use as class names.
+const REASON_NAMES: ReadonlySet<string> = new Set(
+  Object.values(STATUS_CODES).map((phrase) =>
+    (phrase ?? '').replace(/[^A-Za-z]/g, ''),
+  ),
+);
+// A class name without the Error suffix (`UndefinedColumn`, `IntegrityViolation`): two humps or more.
+const PASCAL_CASE = /^[A-Z][a-z0-9]{1,40}(?:[A-Z][a-z0-9]{0,40}){1,10}$/;
+const ERROR_NAME_KEYS: ReadonlySet<string> = new Set([
+  'type',
+  'name',
+  'errortype',
+  'errorname',
+  'errorclass',
+  'exceptiontype',
+  'class',
+  'classname',
+]);
+
+/**
+ * In an error answer (4xx, 5xx), a `type` or `name` field that holds a class name, even one without
+ * the Error suffix: `{"type": "UndefinedColumn"}` is `type(e).__name__`.
+ */
+export function isErrorNameField(key: string, value: unknown): boolean {
+  if (typeof value !== 'string' || !ERROR_NAME_KEYS.has(normalizeKey(key)))
+    return false;
+  if (isClassName(value)) return true;
+  return PASCAL_CASE.test(value) && !REASON_NAMES.has(value);
 }
