@@ -1,5 +1,6 @@
 import { HTTP_TOKEN } from '../common/http-token.js';
 import { parseArgs } from 'node:util';
+import { LEAK_KINDS, type LeakKind } from '../testing/index.js';
 import {
   DEFAULT_MAX_REQUESTS,
   DEFAULT_TIMEOUT_MS,
@@ -7,26 +8,47 @@ import {
   runAudit,
   type AuditOutput,
 } from './audit.runner.js';
+import { isSeverity, SEVERITIES, type Severity } from './audit.severity.js';
+import {
+  DEFAULT_FAIL_ON,
+  DEFAULT_MAX_UNANSWERED_PERCENT,
+} from './audit.verdict.js';
 
 /** The `--help` text. */
 export const USAGE = `Usage: safe-errors-audit <base-url> [options]
 
 Probes an HTTP API for error responses that leak internals (stack traces, exception
-types, file paths, version banners, SQL, secrets, internal addresses, debug pages).
-Every request goes to <base-url>'s origin; redirects are reported, never followed.
-Probes send malformed and wrongly typed bodies: run it against a test deployment.
+types and raw error messages, file paths, version banners, SQL, secrets, internal
+addresses, debug pages). Every request goes to <base-url>'s origin; redirects are
+reported, never followed. Probes send malformed and wrongly typed bodies: run it
+against a test deployment.
 
 Options:
   -p, --path <path>          A known route under the base URL, e.g. /orders/1 (repeatable;
                              default /). Each is probed with GET, a wrong method,
                              malformed JSON, a JSON array and Accept: text/html.
   -H, --header <name:value>  Send this header with every probe (repeatable).
+      --ignore <kind>        Do not report this kind (repeatable): an accepted finding.
+      --fail-on <severity>   Least severity that fails the run: low, medium or high
+                             (default ${DEFAULT_FAIL_ON}).
+      --max-unanswered <n>   Percent of probes that may go unanswered before the run is
+                             inconclusive (default ${DEFAULT_MAX_UNANSWERED_PERCENT}).
       --max-requests <n>     Send at most n requests (default ${DEFAULT_MAX_REQUESTS}, at most ${MAX_REQUESTS_CAP}).
       --timeout <ms>         Per-request timeout in milliseconds (default ${DEFAULT_TIMEOUT_MS}).
-      --json                 Print a JSON report instead of the table.
+      --json                 Print the report as JSON instead of the table.
+      --sarif                Print the report as SARIF 2.1.0 (code-scanning dashboards).
   -h, --help                 Show this help.
 
-Exit status: 0 nothing found, 1 leaks found, 2 invalid arguments or target unreachable.
+Findings are grouped by kind and evidence, most severe first, each with a fix hint:
+  high    stack-trace, sql, secret, connection-string, debug-page
+  medium  exception-type, raw-message, file-path, internal-address
+  low     version-banner
+
+Exit status:
+  0  nothing found at or above --fail-on
+  1  findings at or above --fail-on
+  2  invalid arguments, or the target unreachable
+  3  inconclusive: more than --max-unanswered percent of the probes got no answer
 `;
 
 /** Where the CLI writes. */
@@ -76,7 +98,11 @@ function parse(argv: readonly string[]) {
       header: { type: 'string', short: 'H', multiple: true },
       'max-requests': { type: 'string' },
       timeout: { type: 'string' },
+      ignore: { type: 'string', multiple: true },
+      'fail-on': { type: 'string' },
+      'max-unanswered': { type: 'string' },
       json: { type: 'boolean' },
+      sarif: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -117,8 +143,31 @@ export async function runCli(
   if (typeof maxRequests === 'string') return fail(maxRequests);
   const timeoutMs = wholeNumber(values.timeout, '--timeout');
   if (typeof timeoutMs === 'string') return fail(timeoutMs);
+  const maxUnansweredPercent = wholeNumber(
+    values['max-unanswered'],
+    '--max-unanswered',
+  );
+  if (typeof maxUnansweredPercent === 'string')
+    return fail(maxUnansweredPercent);
   const headers = parseHeaders(values.header ?? []);
   if (typeof headers === 'string') return fail(headers);
+  const ignore = values.ignore ?? [];
+  const unknownKind = ignore.find(
+    (kind) => !(LEAK_KINDS as readonly string[]).includes(kind),
+  );
+  if (unknownKind !== undefined) {
+    return fail(
+      `unknown kind for --ignore: ${JSON.stringify(unknownKind)} (one of ${LEAK_KINDS.join(', ')})`,
+    );
+  }
+  const failOn = values['fail-on'];
+  if (failOn !== undefined && !isSeverity(failOn)) {
+    return fail(
+      `--fail-on must be one of ${SEVERITIES.join(', ')}, got ${JSON.stringify(failOn)}`,
+    );
+  }
+  if (values.json === true && values.sarif === true)
+    return fail('--json and --sarif cannot be used together');
   if (maxRequests !== undefined && maxRequests > MAX_REQUESTS_CAP) {
     err.write(
       `safe-errors-audit: --max-requests is capped at ${MAX_REQUESTS_CAP}\n`,
@@ -129,7 +178,11 @@ export async function runCli(
     paths: values.path ?? [],
     maxRequests,
     timeoutMs,
-    json: values.json === true,
+    format:
+      values.json === true ? 'json' : values.sarif === true ? 'sarif' : 'table',
+    ignore: ignore as LeakKind[],
+    failOn: failOn as Severity | undefined,
+    maxUnansweredPercent,
     headers,
     out,
     err,

@@ -94,6 +94,8 @@ export function buildProbes(
     get('bad-encoding', at('/%FF')),
     get('truncated-encoding', at('/%E0%A4%A')),
     get('unknown-route-html', unknown, HTML_HEADERS),
+    // Werkzeug's debugger serves its console here whenever Flask runs with debug=True.
+    get('debug-console', at('/console'), HTML_HEADERS),
     {
       name: 'oversized-body',
       method: 'POST',

@@ -1,14 +1,27 @@
 import { randomBytes } from 'node:crypto';
-import { findLeaks } from '../testing/index.js';
-import { sendProbe, type ProbeOutcome } from './audit.http.js';
+import { findLeaks, LEAK_KINDS, type LeakKind } from '../testing/index.js';
+import { detectFramework } from './audit.framework.js';
+import { groupFindings } from './audit.groups.js';
+import {
+  sendProbe,
+  type ProbeAnswer,
+  type ProbeOutcome,
+} from './audit.http.js';
 import { buildProbes, type Probe } from './audit.probes.js';
 import {
   CLEAN_RUN_CAVEAT,
-  formatTable,
   truncate,
   type AuditReport,
   type ProbeReport,
 } from './audit.report.js';
+import { toSarif } from './audit.sarif.js';
+import { isSeverity, SEVERITIES, type Severity } from './audit.severity.js';
+import { formatTable } from './audit.table.js';
+import {
+  DEFAULT_FAIL_ON,
+  DEFAULT_MAX_UNANSWERED_PERCENT,
+  verdictOf,
+} from './audit.verdict.js';
 
 /** Where the audit writes: a stream, or anything with `write`. */
 export interface AuditOutput {
@@ -36,10 +49,26 @@ export interface AuditOptions {
    */
   readonly timeoutMs?: number;
   /**
-   * Print the JSON report instead of the table.
-   * @default false
+   * `table` for people (colour on a terminal without `NO_COLOR`), `json` for scripts, `sarif` (2.1.0)
+   * for code-scanning dashboards.
+   * @default 'table'
    */
-  readonly json?: boolean;
+  readonly format?: AuditFormat;
+  /**
+   * Kinds not to report at all (accepted findings).
+   * @default []
+   */
+  readonly ignore?: readonly LeakKind[];
+  /**
+   * The least severity that fails the run (exit 1).
+   * @default 'low'
+   */
+  readonly failOn?: Severity;
+  /**
+   * More than this share of the probes (percent) unanswered makes the run inconclusive (exit 3).
+   * @default 20
+   */
+  readonly maxUnansweredPercent?: number;
   /**
    * Extra request headers for every probe (e.g. `authorization`).
    * @default {}
@@ -57,10 +86,13 @@ export interface AuditOptions {
   readonly err?: AuditOutput;
 }
 
+/** How the report is printed. */
+export type AuditFormat = 'table' | 'json' | 'sarif';
+
 /** What `runAudit` returns: the process exit code and the report it printed. */
 export interface AuditResult {
-  /** 0 clean, 1 leaks found, 2 invalid options or target unreachable. */
-  readonly exitCode: 0 | 1 | 2;
+  /** 0 clean, 1 findings at or above `failOn`, 2 invalid options or target unreachable, 3 inconclusive. */
+  readonly exitCode: 0 | 1 | 2 | 3;
   readonly report: AuditReport;
 }
 
@@ -89,6 +121,7 @@ interface CheckedOptions {
   readonly paths: readonly string[];
   readonly maxRequests: number;
   readonly timeoutMs: number;
+  readonly maxUnansweredPercent: number;
 }
 
 function displayTarget(url: URL): string {
@@ -110,6 +143,13 @@ function check(options: AuditOptions): CheckedOptions | string {
   if (target.protocol !== 'http:' && target.protocol !== 'https:') {
     return `the base URL must be http:// or https://, not ${target.protocol}`;
   }
+  const unknownKind = (options.ignore ?? []).find(
+    (kind) => !(LEAK_KINDS as readonly string[]).includes(kind),
+  );
+  if (unknownKind !== undefined)
+    return `unknown kind for --ignore: ${String(unknownKind)} (one of ${LEAK_KINDS.join(', ')})`;
+  if (options.failOn !== undefined && !isSeverity(options.failOn))
+    return `--fail-on must be one of ${SEVERITIES.join(', ')}, got ${String(options.failOn)}`;
   const paths = options.paths ?? [];
   // Node's client refuses raw non-ASCII in a request target: it must come percent-encoded.
   const badPath = paths.find(
@@ -124,11 +164,20 @@ function check(options: AuditOptions): CheckedOptions | string {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1)
     return '--timeout must be a whole number of milliseconds';
+  const maxUnansweredPercent =
+    options.maxUnansweredPercent ?? DEFAULT_MAX_UNANSWERED_PERCENT;
+  if (
+    !Number.isInteger(maxUnansweredPercent) ||
+    maxUnansweredPercent < 0 ||
+    maxUnansweredPercent > 100
+  )
+    return '--max-unanswered must be a whole percentage from 0 to 100';
   return {
     target,
     paths,
     maxRequests: Math.min(maxRequests, MAX_REQUESTS_CAP),
     timeoutMs,
+    maxUnansweredPercent,
   };
 }
 
@@ -169,6 +218,7 @@ function probeReport(
   target: URL,
   probe: Probe,
   outcome: ProbeOutcome,
+  ignore: readonly LeakKind[],
 ): ProbeReport {
   const base = {
     name: probe.name,
@@ -178,7 +228,11 @@ function probeReport(
   if (!outcome.answered)
     return { ...base, status: null, findings: [], error: outcome.error };
   const { status, headers, body, truncated } = outcome.answer;
-  const findings = findLeaks({ status, headers, body });
+  // The target's own host echoed back (Django's debug 404 quotes the request URL) is not a leak.
+  const findings = findLeaks(
+    { status, headers, body },
+    { ignore, ownHosts: [target.host, target.hostname] },
+  );
   const note =
     status >= 300 && status < 400
       ? offOriginNote(target, probe, headers.location)
@@ -192,10 +246,21 @@ function probeReport(
   };
 }
 
-function print(report: AuditReport, json: boolean, out: AuditOutput): void {
-  out.write(
-    json ? `${JSON.stringify(report, null, 2)}\n` : formatTable(report),
-  );
+function colourWanted(out: AuditOutput): boolean {
+  const noColour = process.env['NO_COLOR'];
+  return out.isTTY === true && (noColour === undefined || noColour === '');
+}
+
+function print(
+  report: AuditReport,
+  format: AuditFormat,
+  out: AuditOutput,
+): void {
+  if (format === 'table') out.write(formatTable(report, colourWanted(out)));
+  else {
+    const printed = format === 'sarif' ? toSarif(report) : report;
+    out.write(`${JSON.stringify(printed, null, 2)}\n`);
+  }
 }
 
 /**
@@ -205,20 +270,26 @@ function print(report: AuditReport, json: boolean, out: AuditOutput): void {
 export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const out = options.out ?? process.stdout;
   const err = options.err ?? process.stderr;
+  const format = options.format ?? 'table';
+  const ignore = options.ignore ?? [];
+  const failOn = options.failOn ?? DEFAULT_FAIL_ON;
   const checked = check(options);
   if (typeof checked === 'string') {
     err.write(`safe-errors-audit: ${checked}\n`);
-    const report: AuditReport = {
+    const report = assemble({
       target: options.baseUrl,
-      probes: [],
-      findings: 0,
-      unanswered: [],
+      reports: [],
+      answers: [],
       skipped: [],
+      ignore,
+      failOn,
+      maxUnansweredPercent: DEFAULT_MAX_UNANSWERED_PERCENT,
       error: checked,
-    };
+    });
     return { exitCode: 2, report };
   }
-  const { target, paths, maxRequests, timeoutMs } = checked;
+  const { target, paths, maxRequests, timeoutMs, maxUnansweredPercent } =
+    checked;
   const basePath = target.pathname.replace(/\/+$/, '');
   const all = buildProbes(basePath, paths, randomBytes(6).toString('hex')).map(
     (probe) => ({
@@ -232,6 +303,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     .map((p) => `${p.name} ${p.method} ${truncate(p.path, 60)}`);
   const progress = new Progress(err);
   const reports: ProbeReport[] = [];
+  const answers: ProbeAnswer[] = [];
   let error: string | undefined;
 
   for (const [i, probe] of probes.entries()) {
@@ -239,14 +311,54 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       `probe ${i + 1}/${probes.length} ${probe.name} ${probe.method} ${truncate(probe.path, 40)}`,
     );
     const outcome = await sendProbe(target, probe, timeoutMs);
-    reports.push(probeReport(target, probe, outcome));
+    reports.push(probeReport(target, probe, outcome, ignore));
+    if (outcome.answered) answers.push(outcome.answer);
     if (i === 0 && !outcome.answered && UNREACHABLE.has(outcome.error)) {
       error = `cannot reach ${displayTarget(target)}: ${outcome.error}`;
       break;
     }
   }
   progress.done();
+  if (error === undefined && answers.length === 0) {
+    error = `no probe was answered by ${displayTarget(target)}`;
+  }
+  const report = assemble({
+    target: displayTarget(target),
+    reports,
+    answers,
+    skipped: error === undefined ? skipped : [],
+    ignore,
+    failOn,
+    maxUnansweredPercent,
+    error,
+  });
+  if (error !== undefined) {
+    err.write(`safe-errors-audit: ${error}\n`);
+    if (format !== 'table') print(report, format, out);
+    return { exitCode: 2, report };
+  }
+  print(report, format, out);
+  // The table ends with the caveat; with --json or --sarif it goes to stderr, keeping stdout parseable.
+  if (format !== 'table' && report.verdict.exitCode === 0)
+    err.write(`${CLEAN_RUN_CAVEAT}\n`);
+  return { exitCode: report.verdict.exitCode, report };
+}
 
+interface Parts {
+  readonly target: string;
+  readonly reports: readonly ProbeReport[];
+  readonly answers: readonly ProbeAnswer[];
+  readonly skipped: readonly string[];
+  readonly ignore: readonly LeakKind[];
+  readonly failOn: Severity;
+  readonly maxUnansweredPercent: number;
+  readonly error: string | undefined;
+}
+
+function assemble(parts: Parts): AuditReport {
+  const { reports, failOn, maxUnansweredPercent, error } = parts;
+  const framework = detectFramework(parts.answers);
+  const groups = groupFindings(reports, framework);
   const unanswered = reports
     .filter((r) => r.status === null)
     .map((r) => ({
@@ -255,25 +367,31 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       path: r.path,
       error: r.error ?? 'no answer',
     }));
-  if (error === undefined && unanswered.length === reports.length) {
-    error = `no probe was answered by ${displayTarget(target)}`;
-  }
-  const report: AuditReport = {
-    target: displayTarget(target),
+  const verdict =
+    error === undefined
+      ? verdictOf({
+          groups,
+          sent: reports.length,
+          unanswered: unanswered.length,
+          failOn,
+          maxUnansweredPercent,
+        })
+      : {
+          exitCode: 2 as const,
+          reason: error,
+          failOn,
+          maxUnansweredPercent,
+        };
+  return {
+    target: parts.target,
+    framework,
     probes: reports,
+    groups,
     findings: reports.reduce((n, r) => n + r.findings.length, 0),
+    ignored: [...parts.ignore],
     unanswered,
-    skipped: error === undefined ? skipped : [],
+    skipped: parts.skipped,
+    verdict,
     ...(error !== undefined && { error }),
   };
-  if (error !== undefined) {
-    err.write(`safe-errors-audit: ${error}\n`);
-    if (options.json === true) print(report, true, out);
-    return { exitCode: 2, report };
-  }
-  print(report, options.json === true, out);
-  // The table ends with the caveat; with --json it goes to stderr, keeping stdout parseable.
-  if (options.json === true && report.findings === 0)
-    err.write(`${CLEAN_RUN_CAVEAT}\n`);
-  return { exitCode: report.findings > 0 ? 1 : 0, report };
 }

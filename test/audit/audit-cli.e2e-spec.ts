@@ -89,7 +89,7 @@ describe('safe-errors-audit against a leaky Nest app', () => {
     expect(code).toBe(1);
     const report = JSON.parse(out) as AuditReport;
     expect(report.target).toBe(leaky.baseUrl);
-    expect(report.probes).toHaveLength(20);
+    expect(report.probes).toHaveLength(21);
     expect(report.unanswered).toEqual([]);
     const kinds = kindsOf(report);
     for (const kind of [
@@ -114,36 +114,63 @@ describe('safe-errors-audit against a leaky Nest app', () => {
     expect(out).not.toContain('Tr0ub4dor-3');
   });
 
-  it('prints a table whose summary matches the JSON report, and a progress line per probe', async () => {
+  it('prints one group per kind and place, most severe first, with excerpts, probes and a fix', async () => {
     const args = [leaky.baseUrl, '--path', '/orders'];
     const json = JSON.parse(
       (await cli([...args, '--json'])).out,
     ) as AuditReport;
     const { code, out, err } = await cli(args);
     expect(code).toBe(1);
+    expect(json.framework).toBe('nest');
+    expect(
+      json.groups.map((g) => `${g.severity} ${g.kind} ${g.where}`),
+    ).toEqual([
+      'high stack-trace body',
+      'medium exception-type body',
+      'medium raw-message body',
+      'medium file-path body',
+      'low version-banner header:x-powered-by',
+    ]);
+    // Every probe Express answered shows the banner (not the two 431s Node sends itself), and the
+    // groups add up to every finding.
+    const banner = json.groups.at(-1)!;
+    expect(banner.count).toBe(
+      json.probes.filter((p) => p.status !== null && p.status !== 431).length,
+    );
+    expect(banner.evidence).toEqual(['Express']);
+    expect(json.groups.reduce((n, g) => n + g.count, 0)).toBe(json.findings);
+    expect(out.split('\n')[0]).toBe(
+      `safe-errors-audit: ${leaky.baseUrl} (NestJS)`,
+    );
+    expect(out).toMatch(/^SEVERITY +KIND +WHERE +PROBES$/m);
+    expect(out).toMatch(/^HIGH +stack-trace +body +\d+ probes$/m);
+    expect(out).toMatch(
+      /^LOW +version-banner +header:x-powered-by +\d+ probes\n {9}Express\n {9}seen in: unknown-route GET \/safe-errors-audit-[0-9a-f]{12} \(500\), get GET \/orders \(500\), wrong-method PROPFIND \/orders \(500\), and \d+ more\n {9}fix: SafeErrorsModule removes X-Powered-By/m,
+    );
+    expect(out).toContain(
+      '         fix: Import SafeErrorsModule.forRoot() from nestjs-safe-errors',
+    );
+    expect(out).toContain(
+      `${json.probes.length} probes sent to ${leaky.baseUrl}: ${json.probes.length} answered, 0 unanswered.`,
+    );
     const leakyResponses = json.probes.filter(
       (p) => p.findings.length > 0,
     ).length;
     expect(out).toContain(
-      `${json.probes.length} probes sent to ${leaky.baseUrl}: ${json.probes.length} answered, 0 unanswered.`,
+      `LEAKS: ${json.findings} findings in ${leakyResponses} responses, 5 groups (1 high, 3 medium, 1 low).`,
     );
-    expect(out).toMatch(
-      new RegExp(
-        `LEAKS: ${json.findings} findings in ${leakyResponses} responses \\(`,
-      ),
+    expect(out.trimEnd().split('\n').at(-1)).toBe(
+      'Exit 1: 5 finding groups at or above --fail-on low.',
     );
-    expect(out).toMatch(/^#\s+PROBE\s+METHOD\s+PATH\s+STATUS\s+FINDINGS$/m);
-    expect(out).toMatch(
-      /^1\s+unknown-route\s+GET\s+\/safe-errors-audit-[0-9a-f]{12}\s+500\s+version-banner, stack-trace/m,
-    );
-    expect(out).toContain('    version-banner in header:x-powered-by: Express');
     expect(out).not.toContain('not proof of safety');
+    // Not a terminal: no colour codes.
+    expect(out).not.toContain('\u001b[');
     const progress = err.split('\n').filter(Boolean);
     expect(progress).toHaveLength(json.probes.length);
     expect(progress[0]).toMatch(
-      /^probe 1\/14 unknown-route GET \/safe-errors-audit-/,
+      /^probe 1\/15 unknown-route GET \/safe-errors-audit-/,
     );
-    expect(progress.at(-1)).toBe('probe 14/14 long-header GET /orders');
+    expect(progress.at(-1)).toBe('probe 15/15 long-header GET /orders');
   });
 
   it('rewrites the progress line in place on a terminal', async () => {
@@ -176,7 +203,7 @@ describe('safe-errors-audit against a leaky Nest app', () => {
     expect(leaky.received.requests - before.requests).toBe(5);
     const report = JSON.parse(out) as AuditReport;
     expect(report.probes).toHaveLength(5);
-    expect(report.skipped).toHaveLength(9);
+    expect(report.skipped).toHaveLength(10);
   });
 });
 
@@ -237,6 +264,7 @@ describe('safe-errors-audit against the sample app', () => {
       'bad-encoding 404',
       'truncated-encoding 404',
       'unknown-route-html 404',
+      'debug-console 404',
       'oversized-body 413',
       'long-url 431',
       'long-header 431',
@@ -253,9 +281,10 @@ describe('safe-errors-audit against the sample app', () => {
   it('ends a clean table with a line saying a clean run proves nothing', async () => {
     const { code, out } = await cli([baseUrl, '--path', '/orders/1']);
     expect(code).toBe(0);
-    expect(out.trimEnd().split('\n').slice(-2)).toEqual([
-      'No leaks found in 14 responses.',
+    expect(out.trimEnd().split('\n').slice(-3)).toEqual([
+      'No leaks found in 15 responses.',
       'A clean run is not proof of safety: it covers only these probes on these paths; other routes, inputs and failures can still leak.',
+      'Exit 0: No leaks found.',
     ]);
   });
 });
@@ -278,7 +307,7 @@ describe('safe-errors-audit: reachability, honesty and bounds', () => {
     expect(report.probes).toHaveLength(1);
   });
 
-  it('lists probes that got no answer, and still calls the rest clean', async () => {
+  it('lists probes that got no answer, and calls the run inconclusive past --max-unanswered', async () => {
     const target = await listen((req, res) => {
       if (req.method === 'PROPFIND') return; // never answers
       if (req.method === 'POST') {
@@ -309,14 +338,32 @@ describe('safe-errors-audit: reachability, honesty and bounds', () => {
         'oversized-body ECONNRESET',
       ]);
       expect(report.findings).toBe(0);
-      expect(code).toBe(0);
+      // 5 of 15 (33 %) unanswered is more than the default 20 %: nothing found is not "clean".
+      expect(code).toBe(3);
+      expect(report.verdict.reason).toBe(
+        'Inconclusive: 5 of 15 probes (33 %) got no answer, more than the 20 % allowed (--max-unanswered).',
+      );
       const table = await cli([target.baseUrl, '--timeout', '300']);
-      expect(table.out).toContain('14 probes sent to');
-      expect(table.out).toContain(': 9 answered, 5 unanswered.');
+      expect(table.code).toBe(3);
+      expect(table.out).toContain('15 probes sent to');
+      expect(table.out).toContain(': 10 answered, 5 unanswered.');
       expect(table.out).toMatch(
         /^ {2}no answer: wrong-method PROPFIND \/ \(timeout\)$/m,
       );
-      expect(table.out).toContain('A clean run is not proof of safety');
+      expect(table.out).not.toContain('No leaks found');
+      expect(table.out.trimEnd().split('\n').at(-1)).toBe(
+        `Exit 3: ${report.verdict.reason}`,
+      );
+      // Allowed a larger share, the same run is clean.
+      const lenient = await cli([
+        target.baseUrl,
+        '--timeout',
+        '300',
+        '--max-unanswered',
+        '40',
+      ]);
+      expect(lenient.code).toBe(0);
+      expect(lenient.out).toContain('A clean run is not proof of safety');
     } finally {
       await close(target.server);
     }
