@@ -88,6 +88,7 @@ const READABLE: readonly (readonly [string, unknown])[] = [
   ['tokenType', 'Bearer'],
   ['tokensUsed', 1234],
   ['code', 'ERR_INVALID_ARG_TYPE'],
+  ['code', '/usr/lib/python3/dist-packages/app/views.py'],
   ['signature', 'SHA256withRSA'],
   ['session', 'expired'],
   ['auth', 'jwt'],

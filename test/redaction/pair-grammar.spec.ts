@@ -34,6 +34,11 @@ const CENSORED: readonly CensoredCase[] = [
     `<login><password>${R}</password></login>`,
   ],
   [
+    'a base64 code in a code element (a slash, no dot)',
+    '<code>q1Xw9vS3/bL0pZ7kE2rT8+yU4iO6aD5fG</code>',
+    `<code>${R}</code>`,
+  ],
+  [
     'XML element with attributes',
     '<Password type="text">hunter2</Password>',
     `<Password type="text">${R}</Password>`,
@@ -275,6 +280,12 @@ const KEPT: readonly KeptCase[] = [
   ['template variable', 'password=${PASSWORD}'],
   ['keyword in a type listing', '  cookies: Object'],
   ['function of x', 'f(x)=(x+1)'],
+  // Django's debug page: each frame's file in a <code> element, and `code` is a broad key.
+  [
+    'a file path in an HTML code element',
+    '<code class="fname">/usr/lib/python3/dist-packages/django/core/handlers/exception.py</code>, line 47',
+  ],
+  ['a path under a broad key', 'code: /srv/app2/handlers/orders_v2.py'],
   // Found by CI in a mktemp checkout: a path with a random-looking folder before a scoped package.
   [
     'stack frame in a scoped package under a random folder',

@@ -26,6 +26,8 @@ export interface CredentialShape {
   readonly lastLower: number;
   readonly lastUpper: number;
   readonly lastDigit: number;
+  readonly lastSlash: number;
+  readonly lastDot: number;
 }
 
 /** @internal One pass over `[start, end)`. */
@@ -38,20 +40,34 @@ export function credentialShape(
   let lastLower = -1;
   let lastUpper = -1;
   let lastDigit = -1;
+  let lastSlash = -1;
+  let lastDot = -1;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
+    if (code === 0x2f) lastSlash = i;
+    else if (code === 0x2e) lastDot = i;
     if (!isTokenChar(code)) lastOther = i;
     else if (code >= 0x61 && code <= 0x7a) lastLower = i;
     else if (code >= 0x41 && code <= 0x5a) lastUpper = i;
     else if (code >= 0x30 && code <= 0x39) lastDigit = i;
   }
-  return { end, lastOther, lastLower, lastUpper, lastDigit };
+  return {
+    end,
+    lastOther,
+    lastLower,
+    lastUpper,
+    lastDigit,
+    lastSlash,
+    lastDot,
+  };
 }
 
 /**
  * @internal Whether `[from, shape.end)` looks like a credential: one unbroken run of token characters,
  * at least 16 long, with letters and digits, and either both cases or 32 characters and more (hex
- * keys). `user:42:orders`, `createdAt`, `ERR_INVALID_ARG` and `2026-12-01` do not.
+ * keys). `user:42:orders`, `createdAt`, `ERR_INVALID_ARG` and `2026-12-01` do not, nor a file path
+ * (`/usr/lib/python3/app.py`, in an error page's `<code>`): base64 has `/` but no `.`, and JWTs and
+ * vendor tokens `.` but no `/`.
  */
 export function suffixLooksLikeCredential(
   shape: CredentialShape,
@@ -60,6 +76,7 @@ export function suffixLooksLikeCredential(
   const length = shape.end - from;
   if (length < MIN_LENGTH) return false;
   if (shape.lastOther >= from || shape.lastDigit < from) return false;
+  if (shape.lastSlash >= from && shape.lastDot >= from) return false;
   const lower = shape.lastLower >= from;
   const upper = shape.lastUpper >= from;
   if (!(lower || upper)) return false;
