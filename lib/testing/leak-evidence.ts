@@ -1,4 +1,5 @@
 import { mergeSpans, type Span } from '../redaction/scanner/secret-span.js';
+import { readableHtml } from './html-text.js';
 import { scrubText } from '../redaction/scanner/text-scanner.js';
 import {
   findSecretLeaks,
@@ -119,42 +120,6 @@ export class ScannedText {
 }
 
 const CONTROL_OR_SPACE = /[\s\p{Cc}]+/gu;
-const LINE_BREAK_TAG = /<br\s{0,8}\/?>/gi;
-const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(lt|gt|amp|quot|apos|nbsp|rsquo|lsquo|rdquo|ldquo|hellip));/gi;
-const NAMED: Readonly<Record<string, string>> = {
-  lt: '<',
-  gt: '>',
-  amp: '&',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  rsquo: '’',
-  lsquo: '‘',
-  rdquo: '”',
-  ldquo: '“',
-  hellip: '…',
-};
-
-function fromCodePoint(code: number): string {
-  // Controls and out-of-range values stay visible as a space: evidence is one printable line.
-  return code > 0x1f && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff)
-    ? String.fromCodePoint(code)
-    : ' ';
-}
-
-// An error page's `&lt;anonymous&gt;)<br> &nbsp;at` reads as the text it shows: `<anonymous>) at`.
-function readableHtml(text: string): string {
-  return text
-    .replace(LINE_BREAK_TAG, ' ')
-    .replace(ENTITY, (_, dec?: string, hex?: string, name?: string) =>
-      dec !== undefined
-        ? fromCodePoint(Number(dec))
-        : hex !== undefined
-          ? fromCodePoint(Number.parseInt(hex, 16))
-          : NAMED[name!.toLowerCase()]!,
-    );
-}
-
 function oneLine(text: string): string {
   return text.replace(CONTROL_OR_SPACE, ' ').trim();
 }

@@ -416,4 +416,11 @@ export const CLEAN_CORPUS: readonly CleanSample[] = [
     name: 'a 404 whose type is the reason phrase',
     response: json(404, { type: 'NotFound', message: 'No such order' }),
   },
+  {
+    name: "a settings dump whose password the framework masked (Django's style)",
+    response: html(
+      200,
+      "<pre>DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'PASSWORD': '********************', 'USER': ''}}</pre>",
+    ),
+  },
 ];

@@ -1,4 +1,5 @@
 import { normalizeKey } from '../../common/normalize-key.js';
+import { visibleText } from '../html-text.js';
 
 /** A 5xx message that says more than "something failed": where it was and what it says. */
 export interface RawMessage {
@@ -49,8 +50,6 @@ const MAX_MESSAGE_LENGTH = 2000;
 const WORD = /[\p{L}\p{M}]+/gu;
 // `a1b2c3`, a UUID, `#42`: how a client quotes the failure, not what it was.
 const ID_OR_NUMBER = /^[#(]{0,2}[\w-]{0,64}\d[\w-]{0,64}[).,:;!?]{0,2}$/;
-const TAGGED = /<(script|style)\b[^>]{0,200}>[^]*?<\/\1\s{0,20}>|<[^>]{0,2000}>/gi;
-const ENTITY = /&(?:#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi;
 
 function isGeneric(message: string): boolean {
   const text = message.slice(0, MAX_MESSAGE_LENGTH);
@@ -83,16 +82,6 @@ function messagesIn(
   for (const [path, item] of entries) messagesIn(item, path, depth + 1, out);
 }
 
-/** The text a person reads in an HTML or plain-text body, tags and entities removed. */
-export function visibleText(body: string): string {
-  return body
-    .slice(0, MAX_MESSAGE_LENGTH * 4)
-    .replace(TAGGED, ' ')
-    .replace(ENTITY, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /**
  * The first message in a 5xx answer that is not a generic phrase: `{"message":"boom"}`, Flask's
  * `return str(e), 500`. A 4xx explains the client's own mistake and is not judged here.
@@ -115,7 +104,7 @@ export function findRawMessage(
       messagesIn(root, '', 1, found);
     }
   } else {
-    const text = visibleText(bodyText);
+    const text = visibleText(bodyText.slice(0, MAX_MESSAGE_LENGTH * 4));
     if (text !== '') found.push({ key: undefined, text });
   }
   return found.find((message) => !isGeneric(message.text));

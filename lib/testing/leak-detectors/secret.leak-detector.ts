@@ -13,14 +13,20 @@ const REVEALS: ReadonlyMap<string, SecretLeak['kind']> = new Map(
   SECRET_DETECTORS.map((d) => [d.kind, d.reveals]),
 );
 
+// What a framework shows instead of a secret (Django's settings dump: `'PASSWORD': '****'`).
+const MASK_ONLY = /^[*•●]+$/u;
+
 /**
  * The library's own secret detectors (bearer and basic credentials, JWTs, `password=…` pairs, card
  * numbers, AWS keys, connection-string passwords), each reported as what its detector says it reveals.
+ * A value that is only mask characters is the framework hiding the secret, not showing it.
  */
 export function findSecretLeaks(text: string): SecretLeak[] {
-  return findSecretsInText(text).map(({ kind, start, end }) => ({
-    kind: REVEALS.get(kind) ?? 'secret',
-    start,
-    end,
-  }));
+  return findSecretsInText(text)
+    .filter(({ start, end }) => !MASK_ONLY.test(text.slice(start, end)))
+    .map(({ kind, start, end }) => ({
+      kind: REVEALS.get(kind) ?? 'secret',
+      start,
+      end,
+    }));
 }
