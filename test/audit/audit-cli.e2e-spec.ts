@@ -369,6 +369,77 @@ describe('safe-errors-audit: reachability, honesty and bounds', () => {
     }
   });
 
+  it('exits 3 against a server that drops every other probe, in every format', async () => {
+    const target = await listen((_req, res) => {
+      res.statusCode = 404;
+      res.setHeader('content-type', 'application/json');
+      res.end('{"message":"Not Found","statusCode":404}');
+    });
+    // Every probe has a connection of its own: every second one is cut before any answer.
+    let seen = 0;
+    target.server.prependListener('connection', (socket) => {
+      if (seen++ % 2 === 1) socket.destroy();
+    });
+    try {
+      const table = await cli([target.baseUrl]);
+      expect(table.code).toBe(3);
+      expect(table.out).toContain(': 8 answered, 7 unanswered.');
+      expect(table.out.trimEnd().split('\n').at(-1)).toBe(
+        'Exit 3: Inconclusive: 7 of 15 probes (47 %) got no answer, more than the 20 % allowed (--max-unanswered).',
+      );
+      seen = 0;
+      const json = await cli([target.baseUrl, '--json']);
+      expect(json.code).toBe(3);
+      const report = JSON.parse(json.out) as AuditReport;
+      expect(report.verdict.exitCode).toBe(3);
+      expect(report.unanswered).toHaveLength(7);
+      // Not clean, so no clean-run caveat either.
+      expect(json.err).not.toContain(CLEAN_RUN_CAVEAT);
+      seen = 0;
+      const sarif = await cli([target.baseUrl, '--sarif']);
+      expect(sarif.code).toBe(3);
+      const run = (
+        JSON.parse(sarif.out) as {
+          runs: {
+            invocations: {
+              exitCode: number;
+              executionSuccessful: boolean;
+              toolExecutionNotifications: { level: string }[];
+            }[];
+          }[];
+        }
+      ).runs[0]!.invocations[0]!;
+      expect(run.exitCode).toBe(3);
+      expect(run.executionSuccessful).toBe(false);
+      expect(
+        run.toolExecutionNotifications.filter((n) => n.level === 'warning'),
+      ).toHaveLength(7);
+    } finally {
+      await close(target.server);
+    }
+  });
+
+  it('refuses unknown kinds and severities, and --json with --sarif', async () => {
+    const kind = await cli(['http://127.0.0.1:1', '--ignore', 'stack']);
+    expect(kind.code).toBe(2);
+    expect(kind.err).toContain(
+      'safe-errors-audit: unknown kind for --ignore: "stack" (one of stack-trace, exception-type, raw-message,',
+    );
+    const severity = await cli(['http://127.0.0.1:1', '--fail-on', 'critical']);
+    expect(severity.code).toBe(2);
+    expect(severity.err).toContain(
+      'safe-errors-audit: --fail-on must be one of low, medium, high, got "critical"',
+    );
+    const both = await cli(['http://127.0.0.1:1', '--json', '--sarif']);
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('--json and --sarif cannot be used together');
+    const share = await cli(['http://127.0.0.1:1', '--max-unanswered', '101']);
+    expect(share.code).toBe(2);
+    expect(share.err).toContain(
+      '--max-unanswered must be a whole percentage from 0 to 100',
+    );
+  });
+
   it('reports a redirect off the target without following it', async () => {
     const elsewhere = await listen((_req, res) => res.end('landed'));
     const target = await listen((_req, res) => {
