@@ -173,6 +173,28 @@ describe('safe-errors-audit against a leaky Nest app', () => {
     expect(progress.at(-1)).toBe('probe 15/15 long-header GET /orders');
   });
 
+  it('colours severities on a terminal, and not under NO_COLOR', async () => {
+    const run = async (): Promise<string> => {
+      const out = capture(true);
+      await runCli([leaky.baseUrl, '--max-requests', '2'], {
+        out,
+        err: capture(),
+      });
+      return out.text();
+    };
+    const coloured = await run();
+    expect(coloured).toMatch(/^\u001b\[1;31mHIGH {5}\u001b\[0mstack-trace/m);
+    expect(coloured).toMatch(/^\u001b\[36mLOW {6}\u001b\[0mversion-banner/m);
+    vi.stubEnv('NO_COLOR', '1');
+    try {
+      const plain = await run();
+      expect(plain).not.toContain('\u001b[');
+      expect(plain).toMatch(/^HIGH {5}stack-trace/m);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('rewrites the progress line in place on a terminal', async () => {
     const { err } = await cli([leaky.baseUrl, '--max-requests', '3'], true);
     const clear = '\r\u001b[K';
