@@ -240,7 +240,8 @@ export function findLeaks(
   if (wants('raw-message', 'body')) {
     const raw = findRawMessage(status, read.json, read.bodyText);
     if (raw !== undefined) {
-      const shown = raw.key === undefined ? raw.text : `${raw.key}: ${raw.text}`;
+      const shown =
+        raw.key === undefined ? raw.text : `${raw.key}: ${raw.text}`;
       const text = new ScannedText(preview(shown), 'body', masker);
       report('raw-message', text, 0, text.text.length);
     }
