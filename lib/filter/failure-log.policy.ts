@@ -17,6 +17,7 @@ import type { RequestFailure } from './request-failure.js';
 import {
   describeRequest,
   requestInputs,
+  type BodyCap,
   type RequestInfo,
 } from './request-info.js';
 import { isServerError } from './status.policy.js';
@@ -106,8 +107,7 @@ function unhandledLine(
  */
 export class FailureLog {
   private readonly censor: string;
-  private readonly body:
-    { maxLength: number; redactor: (value: unknown) => unknown } | undefined;
+  private readonly body: BodyCap | undefined;
 
   constructor(
     private readonly sink: LogSink,

@@ -90,6 +90,12 @@ function nonEmptyObject(value: unknown): boolean {
   );
 }
 
+/** @internal How a logged request body is made safe: redacted whole, then cut to `maxLength`. */
+export interface BodyCap {
+  readonly maxLength: number;
+  readonly redactor: (value: unknown) => unknown;
+}
+
 /**
  * @internal The route's params and query as the platform parsed them (redacted with the rest of the line),
  * and the body only when `body` gives its cap: redacted here, first, so that the cut cannot split a secret
@@ -97,8 +103,7 @@ function nonEmptyObject(value: unknown): boolean {
  */
 export function requestInputs(
   request: unknown,
-  body:
-    { maxLength: number; redactor: (value: unknown) => unknown } | undefined,
+  body: BodyCap | undefined,
 ): RequestInputs {
   const inputs: RequestInputs = {};
   if (!request || typeof request !== 'object') return inputs;
@@ -114,13 +119,7 @@ export function requestInputs(
   return inputs;
 }
 
-function cappedBody(
-  value: unknown,
-  {
-    maxLength,
-    redactor,
-  }: { maxLength: number; redactor: (value: unknown) => unknown },
-): unknown {
+function cappedBody(value: unknown, { maxLength, redactor }: BodyCap): unknown {
   const clean = redactor(value);
   const text = read(() =>
     typeof clean === 'string' ? clean : JSON.stringify(clean),
