@@ -61,7 +61,7 @@ export interface AuditOptions {
   readonly ignore?: readonly LeakKind[];
   /**
    * The least severity that fails the run (exit 1).
-   * @default 'low'
+   * @default 'medium'
    */
   readonly failOn?: Severity;
   /**

@@ -1,8 +1,11 @@
 import type { AuditVerdict, FindingGroup } from './audit.report.js';
 import { atLeast, type Severity } from './audit.severity.js';
 
-/** Default of `failOn`: every finding fails the run. */
-export const DEFAULT_FAIL_ON: Severity = 'low';
+/**
+ * Default of `failOn`: what shows the failure itself, or how it happened, fails the run; a version
+ * banner alone (a development server's `Server` header) is reported without failing it.
+ */
+export const DEFAULT_FAIL_ON: Severity = 'medium';
 /** Default of `maxUnansweredPercent`: more than a fifth of the probes unanswered leaves too much unseen. */
 export const DEFAULT_MAX_UNANSWERED_PERCENT = 20;
 

@@ -156,7 +156,7 @@ describe('safe-errors-audit against a leaky Nest app', () => {
       `LEAKS: ${json.findings} findings in ${leakyResponses} responses, 5 groups (1 high, 3 medium, 1 low).`,
     );
     expect(out.trimEnd().split('\n').at(-1)).toBe(
-      'Exit 1: 5 finding groups at or above --fail-on low.',
+      'Exit 1: 4 finding groups at or above --fail-on medium.',
     );
     expect(out).not.toContain('not proof of safety');
     // Not a terminal: no colour codes.

@@ -136,16 +136,27 @@ describe('safe-errors-audit on a bare Express 5 app in development mode', () => 
       'raw-message',
       '--ignore',
       'file-path',
-      '--fail-on',
-      'medium',
     ]);
     expect(groupNames(onlyLow.report)).toEqual([
       'low version-banner header:x-powered-by',
     ]);
+    // The default bar is medium: a banner alone passes, and fails with --fail-on low.
     expect(onlyLow.code).toBe(0);
     expect(onlyLow.report.verdict.reason).toBe(
       'Only 1 finding group below --fail-on medium.',
     );
+    const high = await report(app.baseUrl, [
+      '-p',
+      '/orders/1',
+      '--fail-on',
+      'high',
+      '--ignore',
+      'stack-trace',
+      '--ignore',
+      'debug-page',
+    ]);
+    expect(high.code).toBe(0);
+    expect(high.report.groups.length).toBeGreaterThan(0);
   });
 
   it('--sarif prints SARIF 2.1.0 that validates against the OASIS schema', async () => {
@@ -287,14 +298,18 @@ describe.skipIf(missing !== undefined && process.env['CI'] === undefined)(
         // What is left is Werkzeug's Server header, which the seed's code does not touch.
         expect(groupNames(r)).toEqual(['low version-banner header:server']);
         expect(r.groups[0]!.evidence[0]).toMatch(/^Werkzeug\/[\d.]+ Python\//);
-        expect(code).toBe(1);
-        const medium = await report(server, [
+        // Reported, below the default bar: the run passes.
+        expect(code).toBe(0);
+        expect(r.verdict.reason).toBe(
+          'Only 1 finding group below --fail-on medium.',
+        );
+        const strict = await report(server, [
           '-p',
           '/user',
           '--fail-on',
-          'medium',
+          'low',
         ]);
-        expect(medium.code).toBe(0);
+        expect(strict.code).toBe(1);
         const { code: clean, out } = await audit([
           server,
           '-p',
