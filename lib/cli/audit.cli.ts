@@ -1,6 +1,6 @@
 import { HTTP_TOKEN } from '../common/http-token.js';
 import { parseArgs } from 'node:util';
-import { LEAK_KINDS, type LeakKind } from '../testing/index.js';
+import type { LeakKind } from '../testing/index.js';
 import {
   DEFAULT_MAX_REQUESTS,
   DEFAULT_TIMEOUT_MS,
@@ -8,7 +8,7 @@ import {
   runAudit,
   type AuditOutput,
 } from './audit.runner.js';
-import { isSeverity, SEVERITIES, type Severity } from './audit.severity.js';
+import type { Severity } from './audit.severity.js';
 import {
   DEFAULT_FAIL_ON,
   DEFAULT_MAX_UNANSWERED_PERCENT,
@@ -151,21 +151,6 @@ export async function runCli(
     return fail(maxUnansweredPercent);
   const headers = parseHeaders(values.header ?? []);
   if (typeof headers === 'string') return fail(headers);
-  const ignore = values.ignore ?? [];
-  const unknownKind = ignore.find(
-    (kind) => !(LEAK_KINDS as readonly string[]).includes(kind),
-  );
-  if (unknownKind !== undefined) {
-    return fail(
-      `unknown kind for --ignore: ${JSON.stringify(unknownKind)} (one of ${LEAK_KINDS.join(', ')})`,
-    );
-  }
-  const failOn = values['fail-on'];
-  if (failOn !== undefined && !isSeverity(failOn)) {
-    return fail(
-      `--fail-on must be one of ${SEVERITIES.join(', ')}, got ${JSON.stringify(failOn)}`,
-    );
-  }
   if (values.json === true && values.sarif === true)
     return fail('--json and --sarif cannot be used together');
   if (maxRequests !== undefined && maxRequests > MAX_REQUESTS_CAP) {
@@ -180,8 +165,9 @@ export async function runCli(
     timeoutMs,
     format:
       values.json === true ? 'json' : values.sarif === true ? 'sarif' : 'table',
-    ignore: ignore as LeakKind[],
-    failOn: failOn as Severity | undefined,
+    // runAudit checks both before it sends anything.
+    ignore: (values.ignore ?? []) as LeakKind[],
+    failOn: values['fail-on'] as Severity | undefined,
     maxUnansweredPercent,
     headers,
     out,

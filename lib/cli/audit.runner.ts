@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { findLeaks, LEAK_KINDS, type LeakKind } from '../testing/index.js';
-import { detectFramework } from './audit.framework.js';
-import { groupFindings } from './audit.groups.js';
+import { assembleReport } from './audit.assemble.js';
 import {
   sendProbe,
   type ProbeAnswer,
@@ -20,7 +19,6 @@ import { formatTable } from './audit.table.js';
 import {
   DEFAULT_FAIL_ON,
   DEFAULT_MAX_UNANSWERED_PERCENT,
-  verdictOf,
 } from './audit.verdict.js';
 
 /** Where the audit writes: a stream, or anything with `write`. */
@@ -147,9 +145,9 @@ function check(options: AuditOptions): CheckedOptions | string {
     (kind) => !(LEAK_KINDS as readonly string[]).includes(kind),
   );
   if (unknownKind !== undefined)
-    return `unknown kind for --ignore: ${String(unknownKind)} (one of ${LEAK_KINDS.join(', ')})`;
+    return `unknown kind for --ignore: ${JSON.stringify(unknownKind)} (one of ${LEAK_KINDS.join(', ')})`;
   if (options.failOn !== undefined && !isSeverity(options.failOn))
-    return `--fail-on must be one of ${SEVERITIES.join(', ')}, got ${String(options.failOn)}`;
+    return `--fail-on must be one of ${SEVERITIES.join(', ')}, got ${JSON.stringify(options.failOn)}`;
   const paths = options.paths ?? [];
   // Node's client refuses raw non-ASCII in a request target: it must come percent-encoded.
   const badPath = paths.find(
@@ -276,7 +274,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const checked = check(options);
   if (typeof checked === 'string') {
     err.write(`safe-errors-audit: ${checked}\n`);
-    const report = assemble({
+    const report = assembleReport({
       target: options.baseUrl,
       reports: [],
       answers: [],
@@ -322,7 +320,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   if (error === undefined && answers.length === 0) {
     error = `no probe was answered by ${displayTarget(target)}`;
   }
-  const report = assemble({
+  const report = assembleReport({
     target: displayTarget(target),
     reports,
     answers,
@@ -342,56 +340,4 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   if (format !== 'table' && report.verdict.exitCode === 0)
     err.write(`${CLEAN_RUN_CAVEAT}\n`);
   return { exitCode: report.verdict.exitCode, report };
-}
-
-interface Parts {
-  readonly target: string;
-  readonly reports: readonly ProbeReport[];
-  readonly answers: readonly ProbeAnswer[];
-  readonly skipped: readonly string[];
-  readonly ignore: readonly LeakKind[];
-  readonly failOn: Severity;
-  readonly maxUnansweredPercent: number;
-  readonly error: string | undefined;
-}
-
-function assemble(parts: Parts): AuditReport {
-  const { reports, failOn, maxUnansweredPercent, error } = parts;
-  const framework = detectFramework(parts.answers);
-  const groups = groupFindings(reports, framework);
-  const unanswered = reports
-    .filter((r) => r.status === null)
-    .map((r) => ({
-      name: r.name,
-      method: r.method,
-      path: r.path,
-      error: r.error ?? 'no answer',
-    }));
-  const verdict =
-    error === undefined
-      ? verdictOf({
-          groups,
-          sent: reports.length,
-          unanswered: unanswered.length,
-          failOn,
-          maxUnansweredPercent,
-        })
-      : {
-          exitCode: 2 as const,
-          reason: error,
-          failOn,
-          maxUnansweredPercent,
-        };
-  return {
-    target: parts.target,
-    framework,
-    probes: reports,
-    groups,
-    findings: reports.reduce((n, r) => n + r.findings.length, 0),
-    ignored: [...parts.ignore],
-    unanswered,
-    skipped: parts.skipped,
-    verdict,
-    ...(error !== undefined && { error }),
-  };
 }
