@@ -1,4 +1,4 @@
-import type { LeakKind } from '../testing/index.js';
+import type { AuditKind } from './audit.kinds.js';
 import { detectFramework } from './audit.framework.js';
 import { groupFindings } from './audit.groups.js';
 import type { ProbeAnswer } from './audit.http.js';
@@ -12,7 +12,7 @@ export interface AuditParts {
   readonly reports: readonly ProbeReport[];
   readonly answers: readonly ProbeAnswer[];
   readonly skipped: readonly string[];
-  readonly ignore: readonly LeakKind[];
+  readonly ignore: readonly AuditKind[];
   readonly failOn: Severity;
   readonly maxUnansweredPercent: number;
   readonly error: string | undefined;

@@ -1,6 +1,6 @@
 import { HTTP_TOKEN } from '../common/http-token.js';
 import { parseArgs } from 'node:util';
-import type { LeakKind } from '../testing/index.js';
+import type { AuditKind } from './audit.kinds.js';
 import {
   DEFAULT_MAX_REQUESTS,
   DEFAULT_TIMEOUT_MS,
@@ -42,7 +42,7 @@ Options:
 Findings are grouped by kind and evidence, most severe first, each with a fix hint:
   high    stack-trace, sql, secret, connection-string, debug-page
   medium  exception-type, raw-message, file-path, internal-address
-  low     version-banner
+  low     version-banner, reflected-input (the probe's body or header echoed back)
 
 Exit status:
   0  nothing found at or above --fail-on
@@ -166,7 +166,7 @@ export async function runCli(
     format:
       values.json === true ? 'json' : values.sarif === true ? 'sarif' : 'table',
     // runAudit checks both before it sends anything.
-    ignore: (values.ignore ?? []) as LeakKind[],
+    ignore: (values.ignore ?? []) as AuditKind[],
     failOn: values['fail-on'] as Severity | undefined,
     maxUnansweredPercent,
     headers,

@@ -1,6 +1,6 @@
-import { LEAK_KINDS } from '../testing/index.js';
 import type { Framework } from './audit.framework.js';
 import { fixHint } from './audit.hints.js';
+import { AUDIT_KINDS } from './audit.kinds.js';
 import type { FindingGroup, GroupProbe, ProbeReport } from './audit.report.js';
 import { KIND_SEVERITY, SEVERITIES } from './audit.severity.js';
 
@@ -21,7 +21,7 @@ interface Building {
 /**
  * Groups every probe's findings by kind and place: `X-Powered-By: Express` on 24 probes is one group
  * of 24, and the same stack behind ten probes is one group, whatever route its excerpt names. Most
- * severe first; within a severity, in the order of `LEAK_KINDS`, then of first sight.
+ * severe first; within a severity, in the order of `AUDIT_KINDS`, then of first sight.
  */
 export function groupFindings(
   probes: readonly ProbeReport[],
@@ -64,7 +64,7 @@ export function groupFindings(
   }
   const rank = (b: Building): number =>
     -SEVERITIES.indexOf(b.group.severity) * 1e9 +
-    LEAK_KINDS.indexOf(b.group.kind) * 1e6 +
+    AUDIT_KINDS.indexOf(b.group.kind) * 1e6 +
     b.first;
   return [...groups.values()]
     .sort((a, b) => rank(a) - rank(b))

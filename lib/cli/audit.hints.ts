@@ -1,4 +1,4 @@
-import type { LeakKind } from '../testing/index.js';
+import type { AuditKind } from './audit.kinds.js';
 import type { Framework } from './audit.framework.js';
 
 type ByFramework = Readonly<Record<Framework, string>>;
@@ -51,8 +51,11 @@ const RAW_MESSAGE: ByFramework = {
   nest: 'Set opaqueServerErrors: true in SafeErrorsModule.forRoot(): by default a 5xx HttpException such as InternalServerErrorException(\u0027\u2026\u0027) keeps its own message; without the module every error\u2019s message can go out.',
 };
 
+const REFLECTION =
+  'Answer errors with a fixed message: do not quote the request\u2019s body or headers back (an echo in an HTML page is a cross-site scripting vector, in a log line a way to forge lines).';
+
 // What to do about the finding itself, before fixing the handler that let it out.
-const FIRST: Partial<Readonly<Record<LeakKind, string>>> = {
+const FIRST: Partial<Readonly<Record<AuditKind, string>>> = {
   secret:
     'Rotate the exposed credential first: it has been sent to whoever asked. Then: ',
   'planted-secret': 'A value the test planted came back. ',
@@ -62,9 +65,10 @@ const FIRST: Partial<Readonly<Record<LeakKind, string>>> = {
 };
 
 /** What to change so the finding goes away, in the framework's own terms where it is known. */
-export function fixHint(kind: LeakKind, framework: Framework): string {
+export function fixHint(kind: AuditKind, framework: Framework): string {
   if (kind === 'debug-page') return DEBUG_OFF[framework];
   if (kind === 'version-banner') return BANNER[framework];
   if (kind === 'raw-message') return RAW_MESSAGE[framework];
+  if (kind === 'reflected-input') return REFLECTION;
   return (FIRST[kind] ?? '') + CATCH_ALL[framework];
 }

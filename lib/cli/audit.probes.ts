@@ -7,6 +7,8 @@ export interface Probe {
   readonly path: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;
+  /** A marker only this probe's body or headers carry: an answer that contains it echoes the input. */
+  readonly reflects?: string;
 }
 
 const JSON_HEADERS = {
@@ -54,7 +56,11 @@ function routeProbes(target: string): Probe[] {
   return [
     probe('get', 'GET', DEFAULT_HEADERS),
     probe('wrong-method', WRONG_METHOD, DEFAULT_HEADERS),
-    probe('malformed-json', 'POST', JSON_HEADERS, MALFORMED_JSON),
+    {
+      ...probe('malformed-json', 'POST', JSON_HEADERS, MALFORMED_JSON),
+      // Only this body holds the camel-case marker (the user agent is kebab-case).
+      reflects: 'safeErrorsAudit',
+    },
     probe('type-confusion', 'POST', JSON_HEADERS, WRONG_TYPE_JSON),
     probe('get-html', 'GET', HTML_HEADERS),
     probe('deep-json', 'POST', JSON_HEADERS, DEEP_JSON),
@@ -104,10 +110,14 @@ export function buildProbes(
       body: oversizedBody(),
     },
     get('long-url', at(`/${'a'.repeat(LONG_LENGTH)}`)),
-    get('long-header', first!, {
-      ...DEFAULT_HEADERS,
-      'x-safe-errors-audit-padding': 'a'.repeat(LONG_LENGTH),
-    }),
+    {
+      ...get('long-header', first!, {
+        ...DEFAULT_HEADERS,
+        'x-safe-errors-audit-padding': 'a'.repeat(LONG_LENGTH),
+      }),
+      // 256 of the header's 16 KB of padding, on a known route: an echo of the header, not the path.
+      reflects: 'a'.repeat(256),
+    },
     ...others.flatMap(routeProbes),
   ];
 }

@@ -1,5 +1,5 @@
-import type { LeakFinding, LeakKind } from '../testing/index.js';
 import type { Framework } from './audit.framework.js';
+import type { AuditFinding, AuditKind } from './audit.kinds.js';
 import type { Severity } from './audit.severity.js';
 
 /** What one probe sent and what it revealed. */
@@ -11,7 +11,7 @@ export interface ProbeReport {
   /** `null` when no answer came. */
   readonly status: number | null;
   /** What this answer revealed, kinds under `--ignore` left out. */
-  readonly findings: readonly LeakFinding[];
+  readonly findings: readonly AuditFinding[];
   /** Why no answer came (`timeout`, `ECONNRESET`, …), or that the answer was cut short. */
   readonly error?: string;
   /** A redirect off the target's origin: reported, never followed. */
@@ -36,7 +36,7 @@ export interface GroupProbe {
 
 /** One kind of leak in one place (the body, a header), with every probe where it appeared. */
 export interface FindingGroup {
-  readonly kind: LeakKind;
+  readonly kind: AuditKind;
   readonly severity: Severity;
   /** `'body'`, or `'header:<name>'`. */
   readonly where: string;
@@ -75,7 +75,7 @@ export interface AuditReport {
   /** Total number of findings over all probes. */
   readonly findings: number;
   /** Kinds left out (`--ignore`). */
-  readonly ignored: readonly LeakKind[];
+  readonly ignored: readonly AuditKind[];
   readonly unanswered: readonly UnansweredProbe[];
   /** Probes not sent because of `--max-requests`. */
   readonly skipped: readonly string[];

@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { findLeaks, LEAK_KINDS, type LeakKind } from '../testing/index.js';
+import { findLeaks, type LeakKind } from '../testing/index.js';
 import { assembleReport } from './audit.assemble.js';
+import {
+  AUDIT_KINDS,
+  isAuditKind,
+  type AuditFinding,
+  type AuditKind,
+} from './audit.kinds.js';
+import { findReflection } from './audit.reflection.js';
 import {
   sendProbe,
   type ProbeAnswer,
@@ -56,7 +63,7 @@ export interface AuditOptions {
    * Kinds not to report at all (accepted findings).
    * @default []
    */
-  readonly ignore?: readonly LeakKind[];
+  readonly ignore?: readonly AuditKind[];
   /**
    * The least severity that fails the run (exit 1).
    * @default 'medium'
@@ -141,11 +148,9 @@ function check(options: AuditOptions): CheckedOptions | string {
   if (target.protocol !== 'http:' && target.protocol !== 'https:') {
     return `the base URL must be http:// or https://, not ${target.protocol}`;
   }
-  const unknownKind = (options.ignore ?? []).find(
-    (kind) => !(LEAK_KINDS as readonly string[]).includes(kind),
-  );
+  const unknownKind = (options.ignore ?? []).find((kind) => !isAuditKind(kind));
   if (unknownKind !== undefined)
-    return `unknown kind for --ignore: ${JSON.stringify(unknownKind)} (one of ${LEAK_KINDS.join(', ')})`;
+    return `unknown kind for --ignore: ${JSON.stringify(unknownKind)} (one of ${AUDIT_KINDS.join(', ')})`;
   if (options.failOn !== undefined && !isSeverity(options.failOn))
     return `--fail-on must be one of ${SEVERITIES.join(', ')}, got ${JSON.stringify(options.failOn)}`;
   const paths = options.paths ?? [];
@@ -216,7 +221,7 @@ function probeReport(
   target: URL,
   probe: Probe,
   outcome: ProbeOutcome,
-  ignore: readonly LeakKind[],
+  ignore: readonly AuditKind[],
 ): ProbeReport {
   const base = {
     name: probe.name,
@@ -227,10 +232,17 @@ function probeReport(
     return { ...base, status: null, findings: [], error: outcome.error };
   const { status, headers, body, truncated } = outcome.answer;
   // The target's own host echoed back (Django's debug 404 quotes the request URL) is not a leak.
-  const findings = findLeaks(
+  const findings: AuditFinding[] = findLeaks(
     { status, headers, body },
-    { ignore, ownHosts: [target.host, target.hostname] },
+    {
+      ignore: ignore.filter((k): k is LeakKind => k !== 'reflected-input'),
+      ownHosts: [target.host, target.hostname],
+    },
   );
+  const reflection = ignore.includes('reflected-input')
+    ? undefined
+    : findReflection(probe, body);
+  if (reflection !== undefined) findings.push(reflection);
   const note =
     status >= 300 && status < 400
       ? offOriginNote(target, probe, headers.location)

@@ -1,10 +1,10 @@
-import type { LeakKind } from '../testing/index.js';
+import type { AuditKind } from './audit.kinds.js';
 import { fixHint } from './audit.hints.js';
 import type { AuditReport, FindingGroup } from './audit.report.js';
 import type { Severity } from './audit.severity.js';
 
 // What each kind is, as a code-scanning dashboard titles it.
-const KIND_TITLES: Readonly<Record<LeakKind, string>> = {
+const KIND_TITLES: Readonly<Record<AuditKind, string>> = {
   'stack-trace': 'Stack trace in an HTTP response',
   'exception-type': 'Exception type in an HTTP response',
   'raw-message': 'Raw error message in a server error response',
@@ -16,6 +16,7 @@ const KIND_TITLES: Readonly<Record<LeakKind, string>> = {
   'internal-address': 'Internal network address in an HTTP response',
   'debug-page': 'Framework debug page served',
   'planted-secret': 'Planted secret returned in an HTTP response',
+  'reflected-input': 'Request input reflected in an HTTP response',
 };
 
 const LEVELS: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {
@@ -30,7 +31,7 @@ const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = {
   low: '3.1',
 };
 
-function ruleName(kind: LeakKind): string {
+function ruleName(kind: AuditKind): string {
   return kind.replace(/(?:^|-)([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 

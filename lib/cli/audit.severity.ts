@@ -1,4 +1,4 @@
-import type { LeakKind } from '../testing/index.js';
+import type { AuditKind } from './audit.kinds.js';
 
 /** How much a finding helps an attacker, lowest first. */
 export const SEVERITIES = ['low', 'medium', 'high'] as const;
@@ -9,9 +9,9 @@ export type Severity = (typeof SEVERITIES)[number];
 /**
  * The severity of each kind. High: a stack, SQL or a driver's error, a secret, a connection string, a
  * debug page. Medium: the exception's type or raw message, a server path, an internal address. Low: a
- * version banner.
+ * version banner, the request's own input echoed back.
  */
-export const KIND_SEVERITY: Readonly<Record<LeakKind, Severity>> = {
+export const KIND_SEVERITY: Readonly<Record<AuditKind, Severity>> = {
   'stack-trace': 'high',
   sql: 'high',
   secret: 'high',
@@ -23,6 +23,7 @@ export const KIND_SEVERITY: Readonly<Record<LeakKind, Severity>> = {
   'file-path': 'medium',
   'internal-address': 'medium',
   'version-banner': 'low',
+  'reflected-input': 'low',
 };
 
 /** Whether `severity` is `threshold` or worse. */

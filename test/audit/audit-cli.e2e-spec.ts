@@ -27,12 +27,13 @@ const run = promisify(execFile);
 
 async function listen(
   handler: (req: IncomingMessage, res: ServerResponse) => void,
+  maxHeaderSize?: number,
 ): Promise<{
   server: Server;
   baseUrl: string;
   connections: () => number;
 }> {
-  const server = createServer(handler);
+  const server = createServer({ maxHeaderSize }, handler);
   let connections = 0;
   server.on('connection', () => connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -462,6 +463,57 @@ describe('safe-errors-audit: reachability, honesty and bounds', () => {
     expect(share.err).toContain(
       '--max-unanswered must be a whole percentage from 0 to 100',
     );
+  });
+
+  it('reports a body or header echoed back as reflected input, low', async () => {
+    const target = await listen((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        const padding = req.headers['x-safe-errors-audit-padding'];
+        res.setHeader('content-type', 'application/json');
+        res.statusCode = body !== '' ? 400 : 404;
+        res.end(
+          JSON.stringify({
+            // What a parser error that quotes its input looks like; the header too, once.
+            message:
+              body !== '' ? `cannot parse ${body.slice(0, 60)}` : 'Not Found',
+            ...(typeof padding === 'string' && {
+              seen: padding.slice(0, 300),
+            }),
+          }),
+        );
+      });
+      // Big enough for the 16 KB header probe to reach the handler.
+    }, 1024 * 1024);
+    try {
+      const { code, out } = await cli([target.baseUrl, '--json']);
+      const report = JSON.parse(out) as AuditReport;
+      expect(groupNames(report)).toEqual(['low reflected-input body']);
+      const [group] = report.groups;
+      expect(group!.examples.map((p) => p.name)).toEqual([
+        'malformed-json',
+        'long-header',
+      ]);
+      expect(group!.evidence[0]).toBe(
+        '{"message":"cannot parse {\\"safeErrorsAudit\\": tru"}',
+      );
+      // Low: reported, and the run passes at the default bar.
+      expect(code).toBe(0);
+      expect((await cli([target.baseUrl, '--fail-on', 'low'])).code).toBe(1);
+      const ignored = await cli([
+        target.baseUrl,
+        '--fail-on',
+        'low',
+        '--ignore',
+        'reflected-input',
+      ]);
+      expect(ignored.code).toBe(0);
+      expect(ignored.out).toContain('No leaks found');
+    } finally {
+      await close(target.server);
+    }
   });
 
   it('reports a redirect off the target without following it', async () => {
