@@ -1,10 +1,7 @@
-import { scrubText } from '../redaction/scanner/text-scanner.js';
 import { DEFAULT_CENSOR } from '../redaction/redact.constants.js';
+import { EvidenceMasker, ScannedText } from '../testing/leak-evidence.js';
 import type { AuditFinding } from './audit.kinds.js';
 import type { Probe } from './audit.probes.js';
-
-const BEFORE = 30;
-const MAX_EVIDENCE = 120;
 
 /**
  * The probe's own input in the answer: a body or header value that only this request carried
@@ -19,20 +16,15 @@ export function findReflection(
   const text = body.toString('utf8');
   const at = text.indexOf(probe.reflects);
   if (at === -1) return undefined;
-  const from = Math.max(0, at - BEFORE);
-  const excerpt = scrubText(
-    text.slice(from, from + MAX_EVIDENCE * 2),
-    DEFAULT_CENSOR,
-  )
-    .replace(/[\s\p{Cc}]+/gu, ' ')
-    .trim();
-  const shown = (from > 0 ? '…' : '') + excerpt;
+  // The excerpt as findLeaks cuts its evidence: context, secrets masked, one line.
+  const scanned = new ScannedText(
+    text,
+    'body',
+    new EvidenceMasker(DEFAULT_CENSOR, []),
+  );
   return {
     kind: 'reflected-input',
     where: 'body',
-    evidence:
-      shown.length > MAX_EVIDENCE
-        ? `${shown.slice(0, MAX_EVIDENCE - 1)}…`
-        : shown,
+    evidence: scanned.evidence(at, at + probe.reflects.length),
   };
 }

@@ -88,6 +88,11 @@ export interface AuditReport {
 export const CLEAN_RUN_CAVEAT =
   'A clean run is not proof of safety: it covers only these probes on these paths; other routes, inputs and failures can still leak.';
 
+/** `1 probe`, `2 probes`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 /** Cuts `text` to `max` characters, marking the cut with `…`. */
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

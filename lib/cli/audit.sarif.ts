@@ -1,6 +1,5 @@
 import type { AuditKind } from './audit.kinds.js';
-import { fixHint } from './audit.hints.js';
-import type { AuditReport, FindingGroup } from './audit.report.js';
+import { plural, type AuditReport, type FindingGroup } from './audit.report.js';
 import type { Severity } from './audit.severity.js';
 
 // What each kind is, as a code-scanning dashboard titles it.
@@ -51,7 +50,7 @@ function result(group: FindingGroup, target: string, ruleIndex: number) {
     ruleIndex,
     level: LEVELS[group.severity],
     message: {
-      text: `${KIND_TITLES[group.kind]} (${group.where}, ${group.count} probe${group.count === 1 ? '' : 's'}): ${group.evidence[0]!}`,
+      text: `${KIND_TITLES[group.kind]} (${group.where}, ${plural(group.count, 'probe')}): ${group.evidence[0]!}`,
     },
     locations: group.examples.map((probe) => ({
       physicalLocation: {
@@ -81,12 +80,13 @@ function result(group: FindingGroup, target: string, ruleIndex: number) {
 export function toSarif(report: AuditReport): unknown {
   const kinds = [...new Set(report.groups.map((g) => g.kind))];
   const rules = kinds.map((kind) => {
-    const severity = report.groups.find((g) => g.kind === kind)!.severity;
+    // A kind has one severity and one hint: its first group carries both.
+    const { severity, fix } = report.groups.find((g) => g.kind === kind)!;
     return {
       id: kind,
       name: ruleName(kind),
       shortDescription: { text: KIND_TITLES[kind] },
-      help: { text: fixHint(kind, report.framework) },
+      help: { text: fix },
       defaultConfiguration: { level: LEVELS[severity] },
       properties: {
         tags: ['security', 'external/cwe/cwe-209'],

@@ -1,6 +1,7 @@
 import { FRAMEWORK_NAMES } from './audit.framework.js';
 import {
   CLEAN_RUN_CAVEAT,
+  plural,
   truncate,
   type AuditReport,
   type FindingGroup,
@@ -23,10 +24,6 @@ const RESET = '\x1b[0m';
 
 function pad(text: string, width: number): string {
   return text.length >= width ? `${text} ` : text.padEnd(width);
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function groupLines(group: FindingGroup, colour: boolean): string[] {

@@ -1,4 +1,8 @@
-import type { AuditVerdict, FindingGroup } from './audit.report.js';
+import {
+  plural,
+  type AuditVerdict,
+  type FindingGroup,
+} from './audit.report.js';
 import { atLeast, type Severity } from './audit.severity.js';
 
 /**
@@ -16,10 +20,6 @@ export interface VerdictInput {
   readonly unanswered: number;
   readonly failOn: Severity;
   readonly maxUnansweredPercent: number;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /**

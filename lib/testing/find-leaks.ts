@@ -121,8 +121,8 @@ function preview(value: unknown): string {
 /**
  * Every sign of internals in one response: stack traces, exception types, a 5xx's own error message,
  * server paths, version banners, SQL, connection strings, secrets, internal addresses, debug pages, and
- * strings a test planted. Each
- * kind is reported at most once per place (a header or the body), so a 40-frame stack is one finding.
+ * strings a test planted. Each kind is reported at most once per place (a header or the body), so a
+ * 40-frame stack is one finding.
  * Synchronous and linear in the size of the response.
  */
 export function findLeaks(
@@ -144,6 +144,12 @@ export function findLeaks(
   );
   const headers = read.headers.filter((h) => !skippedHeaders.has(h.name));
   const ownHosts = options.ownHosts ?? [];
+  const scan = (detector: LeakDetector, text: string) =>
+    detector.find(
+      detector === internalAddressLeakDetector
+        ? withoutOwnHosts(text, ownHosts)
+        : text,
+    );
 
   const places = [...headers.map((h) => `header:${h.name}`), 'body'];
   const found = new Map<string, Candidate>();
@@ -200,11 +206,7 @@ export function findLeaks(
     for (const detector of LEAK_DETECTORS) {
       if (detector === filePathLeakDetector && URL_HEADERS.has(name)) continue;
       if (!wants(detector.kind, text.where)) continue;
-      const match = detector.find(
-        detector === internalAddressLeakDetector
-          ? withoutOwnHosts(value, ownHosts)
-          : value,
-      );
+      const match = scan(detector, value);
       if (match) report(detector.kind, text, match.start, match.end);
     }
   });
@@ -212,11 +214,7 @@ export function findLeaks(
   const bodyText = flatBody ?? rawBody;
   for (const detector of LEAK_DETECTORS) {
     if (!wants(detector.kind, 'body')) continue;
-    const match = detector.find(
-      detector === internalAddressLeakDetector
-        ? withoutOwnHosts(bodyText.text, ownHosts)
-        : bodyText.text,
-    );
+    const match = scan(detector, bodyText.text);
     if (match) report(detector.kind, bodyText, match.start, match.end);
   }
   const status =

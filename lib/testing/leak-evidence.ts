@@ -1,6 +1,6 @@
 import { mergeSpans, type Span } from '../redaction/scanner/secret-span.js';
-import { readableHtml } from './html-text.js';
 import { scrubText } from '../redaction/scanner/text-scanner.js';
+import { readableHtml } from './html-text.js';
 import {
   findSecretLeaks,
   type SecretLeak,
@@ -120,6 +120,7 @@ export class ScannedText {
 }
 
 const CONTROL_OR_SPACE = /[\s\p{Cc}]+/gu;
+
 function oneLine(text: string): string {
   return text.replace(CONTROL_OR_SPACE, ' ').trim();
 }

@@ -142,16 +142,10 @@ const REASON_NAMES: ReadonlySet<string> = new Set(
 );
 // A class name without the Error suffix (`UndefinedColumn`, `IntegrityViolation`): two humps or more.
 const PASCAL_CASE = /^[A-Z][a-z0-9]{1,40}(?:[A-Z][a-z0-9]{0,40}){1,10}$/;
-const ERROR_NAME_KEYS: ReadonlySet<string> = new Set([
-  'type',
-  'name',
-  'errortype',
-  'errorname',
-  'errorclass',
-  'exceptiontype',
-  'class',
-  'classname',
-]);
+// The name keys without `error` (a human phrase in Nest's and Fastify's bodies) and `kind`.
+const ERROR_NAME_KEYS: ReadonlySet<string> = new Set(
+  [...NAME_KEYS].filter((key) => key !== 'error' && key !== 'kind'),
+);
 
 /**
  * In an error answer (4xx, 5xx), a `type` or `name` field that holds a class name, even one without
