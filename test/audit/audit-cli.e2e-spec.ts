@@ -18,6 +18,7 @@ import {
   CLEAN_RUN_CAVEAT,
   type AuditReport,
 } from '../../lib/cli/audit.report.js';
+import { AUDIT_KINDS } from '../../lib/cli/audit.kinds.js';
 import { runAudit } from '../../lib/cli/audit.runner.js';
 import { AppModule } from '../../sample-app/app.module.js';
 import { answeredByApp, capture, groupNames } from './audit-io.js';
@@ -621,11 +622,24 @@ describe('safe-errors-audit: reachability, honesty and bounds', () => {
       '--header',
       '--max-requests',
       '--timeout',
+      '--ignore <kind>',
+      '--fail-on <severity>',
+      '--max-unanswered <n>',
       '--json',
+      '--sarif',
       '--help',
     ]) {
       expect(out).toContain(option);
     }
+    // Every exit code, and the severity of every kind the audit reports.
+    expect(out).toContain(
+      'Exit status:\n  0  nothing found at or above --fail-on\n  1  findings at or above --fail-on\n  2  invalid arguments, or the target unreachable\n  3  inconclusive: more than --max-unanswered percent of the probes got no answer\n',
+    );
+    expect(out).toContain('(default medium)');
+    for (const kind of AUDIT_KINDS.filter((k) => k !== 'planted-secret'))
+      expect(out, kind).toMatch(
+        new RegExp(`^  (high|medium|low) .*\\b${kind}\\b`, 'm'),
+      );
   });
 });
 
