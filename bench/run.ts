@@ -3,7 +3,9 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { hostileComparisons } from './comparisons/hostile.js';
 import { httpComparisons } from './comparisons/http.js';
+import { httpInstructionComparisons } from './comparisons/http-instructions.js';
 import { idComparisons } from './comparisons/ids.js';
+import { instructionComparisons } from './comparisons/instructions.js';
 import { loggerComparisons } from './comparisons/logger.js';
 import { memoryComparisons } from './comparisons/memory.js';
 import { redactComparisons } from './comparisons/redact.js';
@@ -13,9 +15,11 @@ import { formatTable } from './support/table.js';
 
 const GROUPS: Record<string, (config: BenchConfig) => Promise<Comparison[]>> = {
   http: httpComparisons,
+  'http-instructions': httpInstructionComparisons,
   logger: loggerComparisons,
   redact: redactComparisons,
   hostile: hostileComparisons,
+  instructions: instructionComparisons,
   ids: idComparisons,
   memory: memoryComparisons,
 };
@@ -59,7 +63,13 @@ async function main(): Promise<void> {
   for (const name of names) {
     const t = Date.now();
     config.log(`${name}:`);
-    comparisons.push(...(await GROUPS[name](config)));
+    for (const c of await GROUPS[name](config)) {
+      comparisons.push({
+        runtime: `Node ${process.version}`,
+        measure: 'cpu-time',
+        ...c,
+      });
+    }
     config.log(`  ${name} done in ${((Date.now() - t) / 1000).toFixed(0)} s`);
   }
 

@@ -59,7 +59,7 @@ export async function memoryComparisons(
     if (logged.leaks > 0)
       throw new Error(`${logged.leaks} lines carry the password`);
     const requests = `${config.memoryRequests.toLocaleString('en-US')} failing requests`;
-    return [
+    const rows = [
       ceiling(
         {
           name: `Memory: RSS growth after ${requests} (after GC, vs after warm-up)`,
@@ -87,6 +87,7 @@ export async function memoryComparisons(
         [answered],
       ),
     ];
+    return rows.map((row) => ({ ...row, measure: 'memory' as const }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -17,6 +17,13 @@ export interface Comparison {
   rounds: number;
   /** How the sides were built, where a reader could otherwise misjudge the comparison. */
   note?: string;
+  /** The Node.js that ran both sides, e.g. `Node v24.22.3`. */
+  runtime?: string;
+  /**
+   * `instructions`: valgrind counts per operation; `cpu-time`: alternating rounds (rates and µs);
+   * `memory`: growth over a long run.
+   */
+  measure?: 'instructions' | 'cpu-time' | 'memory';
 }
 
 export interface Spread {

@@ -15,11 +15,23 @@ function withRange(median: number, range: [number, number]): string {
 
 /** A Markdown table (it goes into the README as is): medians, with min–max over the rounds. */
 export function formatTable(comparisons: readonly Comparison[]): string {
-  const header = ['name', 'ours', 'baseline', 'unit', 'ratio', 'goal', 'met?'];
+  const header = [
+    'name',
+    'runtime',
+    'measure',
+    'ours',
+    'baseline',
+    'unit',
+    'ratio',
+    'goal',
+    'met?',
+  ];
   const rows = comparisons.map((c) => {
     const absolute = c.baselineRange === null;
     return [
       c.name,
+      c.runtime ?? '',
+      c.measure ?? '',
       withRange(c.ours, c.oursRange),
       c.baseline === null
         ? '–'

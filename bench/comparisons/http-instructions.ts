@@ -1,0 +1,118 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BenchConfig } from '../support/config.js';
+import { hasValgrind, instructionTotal } from '../support/instructions.js';
+import { benchRuntimes } from '../support/runtimes.js';
+import { ServerProcess, load } from '../support/server-process.js';
+import { relative, type Comparison } from '../support/stats.js';
+
+interface Route {
+  path: string;
+  status: number;
+}
+
+/**
+ * Server instructions for `count` requests after `warmup` ones: the whole process's total, so two runs
+ * that differ only in `count` difference to the cost of those requests.
+ */
+async function serverTotal(
+  variant: 'module' | 'bare',
+  node: string,
+  route: Route,
+  warmup: number,
+  count: number,
+): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'safe-errors-bench-callgrind-'));
+  try {
+    const server = await ServerProcess.start(variant, dir, variant, { node });
+    try {
+      const url = server.url(route.path);
+      await load({ url, amount: warmup, expectStatus: route.status });
+      if (count > 0)
+        await load({ url, amount: count, expectStatus: route.status });
+    } finally {
+      await server.stop();
+    }
+    const log = server.tail();
+    if (
+      route.status === 500 &&
+      variant === 'module' &&
+      log.includes('s3cret-pw')
+    ) {
+      throw new Error('the module app wrote the password');
+    }
+    return instructionTotal(
+      readFileSync(join(dir, `${variant}.valgrind.log`), 'utf8'),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function perRequest(
+  variant: 'module' | 'bare',
+  node: string,
+  route: Route,
+  warmup: number,
+  count: number,
+): Promise<number> {
+  const [one, two] = await Promise.all([
+    serverTotal(variant, node, route, warmup, count),
+    serverTotal(variant, node, route, warmup, 2 * count),
+  ]);
+  return (two - one) / count;
+}
+
+/** Server instructions per request, module vs bare Nest, success and failure paths, on each runtime. */
+export async function httpInstructionComparisons(
+  config: BenchConfig,
+): Promise<Comparison[]> {
+  if (!(await hasValgrind())) {
+    config.log('  valgrind not found: server instruction counts skipped');
+    return [];
+  }
+  const warmup = config.quick ? 500 : 2000;
+  const count = config.quick ? 500 : 2000;
+  const out: Comparison[] = [];
+  for (const runtime of await benchRuntimes()) {
+    const major = runtime.label.startsWith('Node v24.') ? 24 : 20;
+    for (const route of [
+      { path: '/ok', status: 200 },
+      { path: '/fail', status: 500 },
+    ]) {
+      config.log(`  server instructions, ${runtime.label}, GET ${route.path}`);
+      const module = await perRequest(
+        'module',
+        runtime.node,
+        route,
+        warmup,
+        count,
+      );
+      const bare = await perRequest('bare', runtime.node, route, warmup, count);
+      config.log(
+        `    module ${Math.round(module).toLocaleString('en-US')}, bare ${Math.round(bare).toLocaleString('en-US')} instructions/request`,
+      );
+      const success = route.status === 200;
+      out.push({
+        ...relative(
+          {
+            name: success
+              ? 'HTTP success path (GET 200): with SafeErrorsModule vs without, server instructions'
+              : 'HTTP error path (route throws Error): module vs bare Nest filter + logger, server instructions',
+            unit: 'instructions/request',
+            // As the ratio reads (bare/module ≥ goal): ≤ 1.03× on Node 24, ≤ 1.08× on Node 20; ≤ 1.0× failing.
+            goal: success ? 1 / (major === 24 ? 1.03 : 1.08) : 1,
+            higherIsBetter: false,
+            note: 'valgrind (cachegrind) on the server process; stdout and stderr to a file',
+          },
+          [module],
+          [bare],
+        ),
+        runtime: runtime.label,
+        measure: 'instructions',
+      });
+    }
+  }
+  return out;
+}
