@@ -12,34 +12,32 @@ interface Route {
   status: number;
 }
 
+/** One server run: `count` requests to `route` after `warmup` ones, on that node binary. */
+interface ServerRun {
+  variant: 'module' | 'bare';
+  node: string;
+  route: Route;
+  warmup: number;
+  count: number;
+}
+
 /**
- * Server instructions for `count` requests after `warmup` ones: the whole process's total, so two runs
- * that differ only in `count` difference to the cost of those requests.
+ * The server's whole-process instruction total for one run: two runs that differ only in `count`
+ * difference to the cost of those requests.
  */
-async function serverTotal(
-  variant: 'module' | 'bare',
-  node: string,
-  route: Route,
-  warmup: number,
-  count: number,
-): Promise<number> {
+async function serverTotal(run: ServerRun): Promise<number> {
+  const { variant, node, route, warmup, count } = run;
   const dir = mkdtempSync(join(tmpdir(), 'safe-errors-bench-callgrind-'));
   try {
     const server = await ServerProcess.start(variant, dir, variant, { node });
     try {
       const url = server.url(route.path);
       await load({ url, amount: warmup, expectStatus: route.status });
-      if (count > 0)
-        await load({ url, amount: count, expectStatus: route.status });
+      await load({ url, amount: count, expectStatus: route.status });
     } finally {
       await server.stop();
     }
-    const log = server.tail();
-    if (
-      route.status === 500 &&
-      variant === 'module' &&
-      log.includes('s3cret-pw')
-    ) {
+    if (variant === 'module' && server.tail().includes('s3cret-pw')) {
       throw new Error('the module app wrote the password');
     }
     return instructionTotal(
@@ -50,18 +48,12 @@ async function serverTotal(
   }
 }
 
-async function perRequest(
-  variant: 'module' | 'bare',
-  node: string,
-  route: Route,
-  warmup: number,
-  count: number,
-): Promise<number> {
+async function perRequest(run: ServerRun): Promise<number> {
   const [one, two] = await Promise.all([
-    serverTotal(variant, node, route, warmup, count),
-    serverTotal(variant, node, route, warmup, 2 * count),
+    serverTotal(run),
+    serverTotal({ ...run, count: 2 * run.count }),
   ]);
-  return (two - one) / count;
+  return (two - one) / run.count;
 }
 
 /** Server instructions per request, module vs bare Nest, success and failure paths, on each runtime. */
@@ -82,14 +74,9 @@ export async function httpInstructionComparisons(
       { path: '/fail', status: 500 },
     ]) {
       config.log(`  server instructions, ${runtime.label}, GET ${route.path}`);
-      const module = await perRequest(
-        'module',
-        runtime.node,
-        route,
-        warmup,
-        count,
-      );
-      const bare = await perRequest('bare', runtime.node, route, warmup, count);
+      const run = { node: runtime.node, route, warmup, count };
+      const module = await perRequest({ ...run, variant: 'module' });
+      const bare = await perRequest({ ...run, variant: 'bare' });
       config.log(
         `    module ${Math.round(module).toLocaleString('en-US')}, bare ${Math.round(bare).toLocaleString('en-US')} instructions/request`,
       );

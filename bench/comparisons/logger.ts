@@ -1,8 +1,11 @@
-import { pino } from 'pino';
 import winston from 'winston';
 import { RedactingLogger } from '../../lib/index.js';
 import { collectGarbage, type BenchConfig } from '../support/config.js';
 import { microSide } from '../support/micro.js';
+import {
+  plainWinston,
+  redactingPino,
+} from '../support/baseline-loggers.js';
 import { NoopSink } from '../support/noop-sink.js';
 import {
   FAILURE_MESSAGE,
@@ -64,25 +67,10 @@ export async function loggerComparisons(
     });
 
     const winstonSink = new NoopSink();
-    const plain = winston.createLogger({
-      level: 'info',
-      format: winston.format.combine(
-        winston.format.timestamp(),
-        winston.format.json(),
-      ),
-      transports: [new winston.transports.Stream({ stream: winstonSink })],
-    });
+    const plain = plainWinston(winstonSink);
 
     const pinoSink = new NoopSink();
-    const pinoLogger = pino(
-      {
-        level: 'info',
-        redact: { paths: PINO_REDACT_PATHS },
-        // Without it pino writes an Error as {}; a server logs its stack.
-        serializers: { error: pino.stdSerializers.err },
-      },
-      pinoSink,
-    );
+    const pinoLogger = redactingPino(pinoSink);
 
     const sides = [
       side(

@@ -1,6 +1,6 @@
 import pinoRedact from '@pinojs/redact';
-import { pino } from 'pino';
 import winston from 'winston';
+import { plainWinston, redactingPino } from './baseline-loggers.js';
 import { NoopSink } from './noop-sink.js';
 import {
   FAILURE_MESSAGE,
@@ -119,14 +119,7 @@ export const WORKLOADS: Record<string, Build> = {
   winston: (_lib, size) => {
     const fields = failureFields(itemsOf(size), 'live');
     const sink = new NoopSink();
-    const logger = winston.createLogger({
-      level: 'info',
-      format: winston.format.combine(
-        winston.format.timestamp(),
-        winston.format.json(),
-      ),
-      transports: [new winston.transports.Stream({ stream: sink })],
-    });
+    const logger = plainWinston(sink);
     return loggerOperation(
       sink,
       () => logger.error(FAILURE_MESSAGE, fields),
@@ -136,14 +129,7 @@ export const WORKLOADS: Record<string, Build> = {
   pino: (_lib, size) => {
     const fields = failureFields(itemsOf(size), 'live');
     const sink = new NoopSink();
-    const logger = pino(
-      {
-        level: 'info',
-        redact: { paths: PINO_REDACT_PATHS },
-        serializers: { error: pino.stdSerializers.err },
-      },
-      sink,
-    );
+    const logger = redactingPino(sink);
     return loggerOperation(
       sink,
       () => logger.error(fields, FAILURE_MESSAGE),
