@@ -181,6 +181,10 @@ export interface LoadOptions {
   /** Exactly this many requests (then `seconds` is only a safety limit). */
   amount?: number;
   expectStatus: number;
+  /** Seconds before a request counts as an error. @default 10 */
+  timeoutSeconds?: number;
+  /** With `amount`: seconds before the run is stopped (and fails). @default 300 */
+  maxSeconds?: number;
 }
 
 export interface LoadResult {
@@ -195,11 +199,18 @@ const MAX_REQUESTS_PER_SECOND = 200_000;
 
 /** Loads one loopback URL with autocannon, bounded in time and in count; every answer must have `expectStatus`. */
 export async function load(options: LoadOptions): Promise<LoadResult> {
-  const { url, seconds, amount, expectStatus } = options;
+  const {
+    url,
+    seconds,
+    amount,
+    expectStatus,
+    timeoutSeconds = 10,
+    maxSeconds = 300,
+  } = options;
   if (!url.startsWith('http://127.0.0.1:')) {
     throw new Error(`refusing to load ${url}: loopback only`);
   }
-  const limitSeconds = amount !== undefined ? 300 : (seconds ?? 1);
+  const limitSeconds = amount !== undefined ? maxSeconds : (seconds ?? 1);
   const instance = autocannon(
     {
       url,
@@ -210,7 +221,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
             duration: limitSeconds,
             maxOverallRequests: MAX_REQUESTS_PER_SECOND * limitSeconds,
           }),
-      timeout: 10,
+      timeout: timeoutSeconds,
     },
     () => undefined,
   );
@@ -230,6 +241,12 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   if (result.errors > 0 || withStatus !== answered) {
     throw new Error(
       `${url}: ${result.errors} errors, ${answered - withStatus} answers other than ${expectStatus}`,
+    );
+  }
+  // A run stopped by the guard would otherwise be counted as if it had sent every request.
+  if (amount !== undefined && answered !== amount) {
+    throw new Error(
+      `${url}: ${answered} of ${amount} requests answered in time`,
     );
   }
   return {
