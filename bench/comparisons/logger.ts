@@ -14,9 +14,8 @@ import {
   failureFields,
 } from '../support/records.js';
 import { alternate, relative, type Comparison } from '../support/stats.js';
+import { LINES_PER_TURN } from '../support/workloads.js';
 
-// Lines logged between two turns of the event loop, as requests arrive at a busy server.
-const LINES_PER_TURN = 4;
 
 interface LoggerSide {
   name: string;
