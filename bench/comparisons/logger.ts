@@ -2,10 +2,7 @@ import winston from 'winston';
 import { RedactingLogger } from '../../lib/index.js';
 import { collectGarbage, type BenchConfig } from '../support/config.js';
 import { microSide } from '../support/micro.js';
-import {
-  plainWinston,
-  redactingPino,
-} from '../support/baseline-loggers.js';
+import { plainWinston, redactingPino } from '../support/baseline-loggers.js';
 import { NoopSink } from '../support/noop-sink.js';
 import {
   FAILURE_MESSAGE,
@@ -15,7 +12,6 @@ import {
 } from '../support/records.js';
 import { alternate, relative, type Comparison } from '../support/stats.js';
 import { LINES_PER_TURN } from '../support/workloads.js';
-
 
 interface LoggerSide {
   name: string;
