@@ -1,5 +1,5 @@
 import { BadRequestException, HttpException } from '@nestjs/common';
-import { read } from '../common/exception-inspection.js';
+import { isHttpException, read } from '../common/exception-inspection.js';
 import { reasonPhrase } from './status.policy.js';
 
 interface HttpErrorLike extends Error {
@@ -58,8 +58,37 @@ export function asHttpException(error: unknown): unknown {
 }
 
 /**
+ * @internal Whether the Express adapter itself maps these errors as {@link asHttpException} does (Nest 12
+ * does, Nest 11 does not): then the middleware below is left out, and no request pays for its layer.
+ * Asked of the adapter with one error of each kind; an adapter that answers otherwise, or throws, gets it.
+ */
+export function adapterMapsFrameworkErrors(adapter: unknown): boolean {
+  const probes = [
+    Object.assign(new Error('request entity too large'), {
+      expose: true,
+      status: 413,
+      statusCode: 413,
+    }),
+    Object.assign(new SyntaxError('Unexpected end of JSON input'), {
+      status: 400,
+    }),
+  ];
+  return probes.every((probe) => {
+    const mapped = read(() =>
+      (adapter as { mapException(error: unknown): unknown }).mapException(
+        probe,
+      ),
+    );
+    return (
+      isHttpException(mapped) &&
+      read(() => mapped.getStatus()) === (probe as { status: number }).status
+    );
+  });
+}
+
+/**
  * @internal An Express error middleware, placed after the body parsers and before the routes, that hands
- * the next handler the error as Nest 12 would see it. On Nest 12 it changes nothing: the adapter maps again.
+ * the next handler the error as Nest 12 would see it. Only where the adapter does not map it itself.
  */
 export function mapExpressFrameworkErrors(
   error: unknown,

@@ -35,7 +35,10 @@ import { SafeGraphQL } from '../graphql/safe-graphql.js';
 import { SafeErrorsFilter } from '../filter/safe-errors.filter.js';
 import { StreamFailureInterceptor } from '../filter/stream-failure.interceptor.js';
 import { attachStreamGuards } from '../filter/stream-guards.js';
-import { mapExpressFrameworkErrors } from '../filter/express-framework-errors.js';
+import {
+  adapterMapsFrameworkErrors,
+  mapExpressFrameworkErrors,
+} from '../filter/express-framework-errors.js';
 import {
   SafeErrorsConfigurableModule,
   type SafeErrorsModuleAsyncOptions,
@@ -170,7 +173,10 @@ export class SafeErrorsModule
       consumer.apply(RequestIdMiddleware).forRoutes('*');
     }
     // Nest has registered its body parsers by now, and registers the routes right after.
-    if (adapter?.getType?.() === 'express')
+    if (
+      adapter?.getType?.() === 'express' &&
+      !adapterMapsFrameworkErrors(adapter)
+    )
       adapter.use(mapExpressFrameworkErrors);
   }
 

@@ -1,7 +1,9 @@
 import type { HttpServer } from '@nestjs/common';
 import { BadRequestException, HttpException } from '@nestjs/common';
 import { describe, expect, it, vi } from 'vitest';
+import { ExpressAdapter } from '@nestjs/platform-express';
 import {
+  adapterMapsFrameworkErrors,
   asHttpException,
   mapExpressFrameworkErrors,
 } from '../../lib/filter/express-framework-errors.js';
@@ -14,6 +16,7 @@ import {
   userIdOf,
 } from '../../lib/filter/request-info.js';
 import { errorStatus } from '../../lib/filter/status.policy.js';
+import { NEST_MAJOR } from '../utils/nest-version.js';
 
 // The pieces the filter builds its answers and log lines from, each held to what reaches the client or
 // the log: these run on Nest 11 paths and half-built requests that an e2e test on Nest 12 cannot reach.
@@ -140,6 +143,41 @@ describe('asHttpException: Express middleware errors as Nest 12 tells them (what
     mapExpressFrameworkErrors(httpError(413, 'too large'), {}, {}, next);
     expect(next).toHaveBeenCalledOnce();
     expect((next.mock.calls[0][0] as HttpException).getStatus()).toBe(413);
+  });
+});
+
+describe('adapterMapsFrameworkErrors: the mapping middleware only where the adapter does not map', () => {
+  // Nest 12 maps these errors in its Express adapter; Nest 11 (its own matrix cell) leaves them raw.
+  it(`Nest ${NEST_MAJOR}'s Express adapter ${NEST_MAJOR >= 12 ? 'maps' : 'does not map'} body-parser's 413 and bad JSON itself`, () => {
+    expect(adapterMapsFrameworkErrors(new ExpressAdapter())).toBe(
+      NEST_MAJOR >= 12,
+    );
+  });
+
+  it.each([
+    ['hands every error back unchanged (Nest 11)', (e: unknown) => e],
+    [
+      'maps bad JSON only',
+      (e: unknown) =>
+        e instanceof SyntaxError ? new BadRequestException(e.message) : e,
+    ],
+    [
+      'maps to another status',
+      (e: unknown) => new HttpException('x', 500, { cause: e }),
+    ],
+    [
+      'throws',
+      () => {
+        throw new Error('no');
+      },
+    ],
+  ])('an adapter that %s still gets the middleware', (_name, mapException) => {
+    expect(adapterMapsFrameworkErrors({ mapException })).toBe(false);
+  });
+
+  it('an adapter without mapException, or no adapter, gets it too', () => {
+    expect(adapterMapsFrameworkErrors({})).toBe(false);
+    expect(adapterMapsFrameworkErrors(undefined)).toBe(false);
   });
 });
 
