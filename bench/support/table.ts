@@ -39,10 +39,11 @@ export function formatTable(comparisons: readonly Comparison[]): string {
           ? `limit ${num(c.baseline)}`
           : withRange(c.baseline, c.baselineRange ?? [c.baseline, c.baseline]),
       c.unit,
-      `${c.ratio.toFixed(2)} (${c.ratioRange[0].toFixed(2)}–${c.ratioRange[1].toFixed(2)})`,
+      // Three decimals: goals such as 1 / 1.03 are told apart from a ratio only there.
+      `${c.ratio.toFixed(3)} (${c.ratioRange[0].toFixed(3)}–${c.ratioRange[1].toFixed(3)})`,
       absolute
         ? `≥ 1 (≤ ${num(c.baseline ?? 0)} ${c.unit})`
-        : `≥ ${String(c.goal)}`,
+        : `≥ ${Number(c.goal.toFixed(3))}`,
       c.met ? 'yes' : '**no**',
     ];
   });
