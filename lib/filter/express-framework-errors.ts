@@ -1,6 +1,6 @@
 import { BadRequestException, HttpException } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
 import { isHttpException, read } from '../common/exception-inspection.js';
-import { reasonPhrase } from './status.policy.js';
 
 interface HttpErrorLike extends Error {
   expose: boolean;
@@ -49,8 +49,11 @@ export function asHttpException(error: unknown): unknown {
     return mapped;
   }
   if (!isHttpError(error) || error.statusCode >= 500) return error;
+  // A status without a phrase gets Nest 12's fallback for an error that must not be shown.
   const message = read(() =>
-    error.expose === false ? reasonPhrase(error.statusCode) : error.message,
+    error.expose === false
+      ? (STATUS_CODES[error.statusCode] ?? 'Internal server error')
+      : error.message,
   );
   return new HttpException(message ?? 'Error', error.statusCode, {
     cause: error,

@@ -146,6 +146,55 @@ describe('asHttpException: Express middleware errors as Nest 12 tells them (what
   });
 });
 
+// Where the adapter maps (Nest 12) the middleware is left out, so both must answer alike: what the
+// client sees must not depend on which of the two mapped an error.
+describe.skipIf(NEST_MAJOR < 12)(
+  "asHttpException answers as Nest 12's Express adapter does",
+  () => {
+    const nest = new ExpressAdapter();
+    it.each([
+      ['a 413 from body-parser', httpError(413, 'request entity too large')],
+      ['a 404', httpError(404, 'Not Found')],
+      ['a hidden 415', httpError(415, 'charset "x-secret" unsupported', false)],
+      [
+        'a hidden status without a phrase',
+        httpError(499, 'secret detail', false),
+      ],
+      ['a shown status without a phrase', httpError(499, 'shown detail')],
+      ['a 500 (left as it is)', httpError(500, 'EACCES /srv/secret')],
+      ['a 503 (left as it is)', httpError(503, 'down')],
+      [
+        'bad JSON',
+        Object.assign(new SyntaxError('Unexpected token } in JSON'), {
+          status: 400,
+        }),
+      ],
+      [
+        'bad percent-encoding',
+        Object.assign(new URIError('URI malformed'), { status: 400 }),
+      ],
+      [
+        'a SyntaxError from server code (no status)',
+        new SyntaxError('in a view'),
+      ],
+      ['a plain Error', new Error('boom')],
+    ])('%s', (_name, error) => {
+      const theirs = nest.mapException(error) as unknown;
+      const ours = asHttpException(error);
+      if (!(theirs instanceof HttpException)) {
+        expect(ours).toBe(error);
+        return;
+      }
+      expect(ours).toBeInstanceOf(theirs.constructor);
+      expect((ours as HttpException).getStatus()).toBe(theirs.getStatus());
+      expect((ours as HttpException).getResponse()).toEqual(
+        theirs.getResponse(),
+      );
+      expect((ours as HttpException).cause).toBe(error);
+    });
+  },
+);
+
 describe('adapterMapsFrameworkErrors: the mapping middleware only where the adapter does not map', () => {
   // Nest 12 maps these errors in its Express adapter; Nest 11 (its own matrix cell) leaves them raw.
   it(`Nest ${NEST_MAJOR}'s Express adapter ${NEST_MAJOR >= 12 ? 'maps' : 'does not map'} body-parser's 413 and bad JSON itself`, () => {
