@@ -3,8 +3,8 @@ import { randomFillSync } from 'node:crypto';
 const ID_BYTES = 8;
 // 512 IDs per refill: one CSPRNG call amortised over many requests.
 const POOL_BYTES = ID_BYTES * 512;
-// Half an ID, in hex: V8 copies a slice this short, where a longer one would keep the whole pool's text
-// alive for as long as any one ID lives.
+// Half an ID, in hex: V8 copies a slice shorter than 13 characters, where a longer one would keep the
+// whole pool's text alive for as long as any one ID lives.
 const HALF = ID_BYTES;
 
 /**
