@@ -10,7 +10,12 @@ import {
   isSecretUrlParameter,
   normalizeKey,
 } from '../keys/secret-key.matcher.js';
-import { isDigit, isLetter } from '../scanner/char-codes.js';
+import {
+  codeAt,
+  codeBefore,
+  isDigit,
+  isLetter,
+} from '../scanner/char-codes.js';
 import { isCensorAt, type SecretMatch } from '../scanner/secret-span.js';
 import { isCodeValue, isMaskAt, isProseAt } from './pair/code-value.js';
 import { isPairBlank, isQueryParameter, keyBefore } from './pair/pair-key.js';
@@ -50,23 +55,23 @@ interface Separator {
 
 function separatorAt(text: string, sep: number): Separator | undefined {
   const c = text.charCodeAt(sep);
-  const next = text.charCodeAt(sep + 1);
+  const next = codeAt(text, sep + 1);
   if (c === COLON) {
     // `key := "v"` (Go); `::` is a scope (`Foo::password`), not a pair.
     if (next === EQUALS)
       return { after: sep + 2, literalOnly: false, colon: false };
-    if (next === COLON || text.charCodeAt(sep - 1) === COLON) return undefined;
+    if (next === COLON || codeBefore(text, sep) === COLON) return undefined;
     return { after: sep + 1, literalOnly: false, colon: true };
   }
   if (c === EQUALS) {
     // Inside a run of `=` (read once, from its first): `====` is not a pair, nor quadratic.
-    if (text.charCodeAt(sep - 1) === EQUALS) return undefined;
+    if (codeBefore(text, sep) === EQUALS) return undefined;
     // `==`/`===` compare (`token === X`); the string literal compared to is still written out.
     if (next === EQUALS) {
       let after = sep + 1;
-      while (text.charCodeAt(after) === EQUALS) after++;
+      while (codeAt(text, after) === EQUALS) after++;
       // An operator stands between blanks; `…LPw=="` is base64 padding.
-      if (text.charCodeAt(sep - 1) !== 0x20 && text.charCodeAt(after) !== 0x20)
+      if (codeBefore(text, sep) !== 0x20 && codeAt(text, after) !== 0x20)
         return undefined;
       return { after, literalOnly: true, colon: false };
     }
@@ -90,7 +95,7 @@ function isQuote(code: number): boolean {
 function valueTextStart(text: string, from: number): number {
   const c = text.charCodeAt(from);
   if (isQuote(c)) return from + 1;
-  if (c === 0x5c && isQuote(text.charCodeAt(from + 1))) return from + 2;
+  if (c === 0x5c && isQuote(codeAt(text, from + 1))) return from + 2;
   return from;
 }
 
@@ -136,13 +141,13 @@ function scanPairs(
     // Everything that can reject the value without reading it to its end is tried first, so a rejected
     // value costs no more than its first characters (the scan stays linear on repeated pairs).
     // `` `Cookie:` header ``: the quote around the key closes right after the separator, no value.
-    const opener = text.charCodeAt(pairKey.start - 1);
+    const opener = codeBefore(text, pairKey.start);
     if (
       from === separator.after &&
       isQuote(opener) &&
       text.charCodeAt(from) === opener &&
       !pairKey.bracketed &&
-      !isQuote(text.charCodeAt(sep - 1))
+      !isQuote(codeBefore(text, sep))
     ) {
       continue;
     }
@@ -165,7 +170,7 @@ function scanPairs(
       if (isMaskAt(text, textStart)) continue;
       if (typed && isProseAt(text, textStart)) continue;
       // A broad key's credential is a token: a bracket or a symbol first is not one.
-      if (verdict === GUARDED && !isLetterOrDigit(text.charCodeAt(textStart)))
+      if (verdict === GUARDED && !isLetterOrDigit(codeAt(text, textStart)))
         continue;
     }
     const value = readValue(text, from, {

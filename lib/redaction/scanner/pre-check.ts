@@ -171,7 +171,8 @@ export function compilePreCheck(
     bits |= single[k];
     if ((bits & all[k]) === all[k]) return bits;
     const before = i > 0 ? text.charCodeAt(i - 1) : 128;
-    const after = text.charCodeAt(i + 1);
+    // 128 outside the text, as before it: an out-of-bounds read would slow every call (see codeAt).
+    const after = i + 1 < text.length ? text.charCodeAt(i + 1) : 128;
     if (
       wide[k] === 0 &&
       !(before < 128 && nearBefore[k * 128 + before] === 1) &&

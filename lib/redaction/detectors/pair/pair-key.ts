@@ -1,6 +1,7 @@
 import {
   BACKSLASH,
   DOUBLE_QUOTE,
+  codeBefore,
   SINGLE_QUOTE,
   isDigit,
   isKeyChar,
@@ -13,11 +14,12 @@ const MAX_COLOUR_PARAMETERS = 24;
 
 /**
  * Whether the `m` at `at` ends a terminal colour code (`ESC [ 31 m`, `ESC [ 38;2;255;0;0 m`, `ESC [ m`):
- * then the key starts after it. Before the text's start `charCodeAt` reads NaN, which stops the loop.
+ * then the key starts after it.
  */
 function endsColourCode(text: string, at: number): boolean {
   if (text.charCodeAt(at) !== 0x6d) return false;
-  for (let i = at - 1; i >= at - 1 - MAX_COLOUR_PARAMETERS; i--) {
+  const last = Math.max(1, at - 1 - MAX_COLOUR_PARAMETERS);
+  for (let i = at - 1; i >= last; i--) {
     const code = text.charCodeAt(i);
     if (code === 0x5b) return text.charCodeAt(i - 1) === 0x1b;
     if (!(isDigit(code) || code === 0x3b)) return false;
@@ -67,23 +69,22 @@ export function keyBefore(
   minLength: number,
 ): PairKey | undefined {
   let end = sep;
-  // Before the text's start charCodeAt reads NaN, which no test below accepts.
-  while (isPairBlank(text.charCodeAt(end - 1))) end--;
+  while (isPairBlank(codeBefore(text, end))) end--;
   let bracketed = false;
-  if (text.charCodeAt(end - 1) === 0x5d) {
+  if (codeBefore(text, end) === 0x5d) {
     end--;
     bracketed = true;
   }
-  const quote = text.charCodeAt(end - 1);
+  const quote = codeBefore(text, end);
   if (quote === DOUBLE_QUOTE || quote === SINGLE_QUOTE) {
     end--;
-    if (text.charCodeAt(end - 1) === BACKSLASH) end--;
+    if (codeBefore(text, end) === BACKSLASH) end--;
   }
   let start = end;
   let wide = false;
   // A longer key is judged by its end, where the word naming a secret is (`…_database_password`).
   while (end - start < MAX_KEY_LENGTH) {
-    const code = text.charCodeAt(start - 1);
+    const code = codeBefore(text, start);
     if (!isKeyChar(code)) {
       if (!isWideKeyChar(code)) break;
       wide = true;
@@ -99,10 +100,10 @@ export function keyBefore(
   if (endsColourCode(text, start)) start++;
   if (bracketed) {
     // `[password] =>`, `["password"] =>`: the bracket must open right before the key.
-    const open = text.charCodeAt(start - 1);
+    const open = codeBefore(text, start);
     const at =
-      open === DOUBLE_QUOTE || open === SINGLE_QUOTE ? start - 2 : start - 1;
-    if (text.charCodeAt(at) !== 0x5b) return undefined;
+      open === DOUBLE_QUOTE || open === SINGLE_QUOTE ? start - 1 : start;
+    if (codeBefore(text, at) !== 0x5b) return undefined;
   }
   // Shorter runs (`js` in `file.js:42`, line numbers) cannot be a secret key: no lookup, no slice.
   return end - start >= minLength && start < end
@@ -112,6 +113,6 @@ export function keyBefore(
 
 /** Whether the key starting at `start` is a URL query parameter (`?key=`, `&sig=`). */
 export function isQueryParameter(text: string, start: number): boolean {
-  const before = text.charCodeAt(start - 1);
+  const before = codeBefore(text, start);
   return before === 0x3f || before === 0x26;
 }
