@@ -12,6 +12,7 @@ import type {
   ScanContext,
   SecretDetector,
 } from '../../lib/redaction/detectors/secret-detector.interface.js';
+import { twoCharKeyVerdicts } from '../../lib/redaction/keys/two-char-keys.js';
 import { isSecretKeyName } from '../../lib/redaction/keys/secret-key.matcher.js';
 import { createDefaultScanner } from '../../lib/redaction/scanner/text-scanner.js';
 import {
@@ -26,6 +27,7 @@ import { UNREADABLE_MARKER } from '../../lib/redaction/redact.constants.js';
 const CONTEXT: ScanContext = {
   censor: '[REDACTED]',
   keyVerdict: isSecretKeyName,
+  twoCharKeyVerdict: twoCharKeyVerdicts(isSecretKeyName),
   minKeyLength: isSecretKeyName.minLength,
 };
 

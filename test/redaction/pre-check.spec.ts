@@ -5,6 +5,7 @@ import {
   type SecretDetector,
 } from '../../lib/redaction/detectors/secret-detector.interface.js';
 import { SECRET_DETECTORS } from '../../lib/redaction/detectors/secret-detector.registry.js';
+import { twoCharKeyVerdicts } from '../../lib/redaction/keys/two-char-keys.js';
 import { isSecretKeyName } from '../../lib/redaction/keys/secret-key.matcher.js';
 import {
   MAY_BE_ENCODED,
@@ -21,6 +22,7 @@ import { failureFields } from '../../bench/support/records.js';
 const CONTEXT: ScanContext = {
   censor: '[REDACTED]',
   keyVerdict: isSecretKeyName,
+  twoCharKeyVerdict: twoCharKeyVerdicts(isSecretKeyName),
   minKeyLength: isSecretKeyName.minLength,
 };
 // Compiled inside each test, not when the file loads: what compilePreCheck builds is under test too.
@@ -200,6 +202,7 @@ describe('compilePreCheck', () => {
 const SYNTHETIC_CONTEXT: ScanContext = {
   censor: '[REDACTED]',
   keyVerdict: isSecretKeyName,
+  twoCharKeyVerdict: twoCharKeyVerdicts(isSecretKeyName),
   minKeyLength: 4,
 };
 

@@ -14,6 +14,7 @@ import { charsOf, pick, seeded, type Random } from './token-corpus.js';
 const CONTEXT = {
   censor: '[REDACTED]',
   keyVerdict: () => 0 as const,
+  twoCharKeyVerdict: () => 0 as const,
   minKeyLength: 1,
 };
 

@@ -128,13 +128,19 @@ function scanPairs(
     if (from < covered || from >= text.length) continue;
     const pairKey = keyBefore(text, sep, context.minKeyLength);
     if (pairKey === undefined) continue;
-    let verdict = context.keyVerdict(pairKey.key);
-    if (
-      verdict !== SECRET &&
-      !separator.colon &&
-      isQueryParameter(text, pairKey.start) &&
-      isSecretUrlParameter(pairKey.key)
-    ) {
+    const query = !separator.colon && isQueryParameter(text, pairKey.start);
+    // `js` in `file.js:42`, at every stack frame: judged from its codes, with no slice unless it is kept.
+    let verdict =
+      pairKey.end - pairKey.start === 2 && !pairKey.wide
+        ? context.twoCharKeyVerdict(
+            text.charCodeAt(pairKey.start),
+            text.charCodeAt(pairKey.start + 1),
+          )
+        : undefined;
+    if (verdict === NOT_SECRET && !query) continue;
+    const key = text.slice(pairKey.start, pairKey.end);
+    verdict ??= context.keyVerdict(key);
+    if (verdict !== SECRET && query && isSecretUrlParameter(key)) {
       verdict = SECRET;
     }
     if (verdict === NOT_SECRET) continue;
@@ -154,7 +160,7 @@ function scanPairs(
     const peek = valueTextStart(text, from);
     const quoted = peek !== from;
     if (separator.literalOnly && !quoted && !pairKey.bracketed) continue;
-    const normalizedKey = normalizeKey(pairKey.key);
+    const normalizedKey = normalizeKey(key);
     const scheme = AUTHORIZATION_KEYS.has(normalizedKey)
       ? ANY_SCHEME
       : COMMON_SCHEME;
@@ -165,8 +171,7 @@ function scanPairs(
     const header = separator.colon && HEADER_KEYS.has(normalizedKey);
     if (!quoted) {
       const typed = separator.colon && !header;
-      if (isCodeValue(text, textStart, text.length, pairKey.key, typed))
-        continue;
+      if (isCodeValue(text, textStart, text.length, key, typed)) continue;
       if (isMaskAt(text, textStart)) continue;
       if (typed && isProseAt(text, textStart)) continue;
       // A broad key's credential is a token: a bracket or a symbol first is not one.

@@ -1,10 +1,13 @@
 import type { KeyVerdict } from '../keys/secret-key.matcher.js';
+import type { TwoCharKeyVerdict } from '../keys/two-char-keys.js';
 import type { SecretMatch } from '../scanner/secret-span.js';
 
 /** What a detector is told about the scan it is part of. */
 export interface ScanContext {
   /** Whether a key seen in text (`key=value`, `"key":"value"`) names a secret (see KeyVerdict). */
   readonly keyVerdict: (rawKey: string) => KeyVerdict;
+  /** The same verdict for a key of two ASCII characters, from their codes (see twoCharKeyVerdicts). */
+  readonly twoCharKeyVerdict: TwoCharKeyVerdict;
   /** Values that are the censor are skipped, so scrubbing twice changes nothing (see isCensorAt). */
   readonly censor: string;
   /** Keys shorter than this, once normalised, are not looked up. */

@@ -3,6 +3,7 @@ import {
   isSecretKeyName,
   type KeyVerdict,
 } from '../keys/secret-key.matcher.js';
+import { twoCharKeyVerdicts } from '../keys/two-char-keys.js';
 import { DEFAULT_CENSOR } from '../redact.constants.js';
 import type {
   ScanContext,
@@ -50,6 +51,7 @@ export function createTextScanner(options: TextScannerOptions): TextScanner {
   const context: ScanContext = {
     censor: options.censor,
     keyVerdict: options.keyVerdict,
+    twoCharKeyVerdict: twoCharKeyVerdicts(options.keyVerdict),
     minKeyLength: options.minKeyLength ?? 1,
   };
   const { detectors, censor } = options;

@@ -46,11 +46,14 @@ function isWideKeyChar(code: number): boolean {
   );
 }
 
-/** A key read backwards from a separator: where it starts, and what is just before it. */
+/** A key read backwards from a separator: where it lies, and what is just before it. */
 export interface PairKey {
-  readonly key: string;
   /** Index of the key's first character. */
   readonly start: number;
+  /** Index just past the key's last character. */
+  readonly end: number;
+  /** The key holds a character beyond ASCII. */
+  readonly wide: boolean;
   /** Written as `[key]` (PHP's print_r, Ruby's inspect): its value may be bare text. */
   readonly bracketed: boolean;
 }
@@ -105,9 +108,9 @@ export function keyBefore(
       open === DOUBLE_QUOTE || open === SINGLE_QUOTE ? start - 1 : start;
     if (codeBefore(text, at) !== 0x5b) return undefined;
   }
-  // Shorter runs (`js` in `file.js:42`, line numbers) cannot be a secret key: no lookup, no slice.
+  // Shorter runs (line numbers, `s` in `0.5s:`) cannot be a secret key: no lookup.
   return end - start >= minLength && start < end
-    ? { key: text.slice(start, end), start, bracketed }
+    ? { start, end, wide, bracketed }
     : undefined;
 }
 
