@@ -18,7 +18,9 @@ describe('request IDs', () => {
     const next = createRequestIdGenerator();
     const ids = Array.from({ length: 200_000 }, next);
     expect(ids.filter((id) => /^\d+$/.test(id))).toEqual([]);
-    expect(ids.filter((id) => /^[a-f]/.test(id)).length).toBeGreaterThan(70_000);
+    expect(ids.filter((id) => /^[a-f]/.test(id)).length).toBeGreaterThan(
+      70_000,
+    );
   });
 
   it('two generators do not share a sequence', () => {
