@@ -386,7 +386,14 @@ describe('compilePreCheck, on detectors made for it', () => {
   it('asks for a shadow only for text with an escape start or a non-ASCII character', () => {
     expect(gotOf(SYNTHETIC, 'plain words').encoded).toBe(false);
     expect(gotOf(SYNTHETIC, `${LONG_FILL}plain words`).encoded).toBe(false);
-    for (const t of ['a%b', 'a\\b', 'a&b', 'a\u0080b', 'a\u00e9b']) {
+    for (const t of [
+      'a%b',
+      'a\\b',
+      'a&b',
+      'a\u0080b',
+      'a\u00e9b',
+      '\ud835\udc29',
+    ]) {
       expect(gotOf(SYNTHETIC, t).encoded, t).toBe(true);
       expect(gotOf(SYNTHETIC, LONG_FILL + t).encoded, t).toBe(true);
     }
@@ -401,5 +408,61 @@ describe('compilePreCheck, on detectors made for it', () => {
     expect(gotOf(detectors, 'a#b').kinds).toEqual(['single']);
     expect(gotOf(detectors, 'a#w').kinds).toEqual(['single', 'pair']);
     expect(gotOf(detectors, 'w').kinds).toEqual([]);
+  });
+});
+
+// Text of 64 characters and more is read as UTF-8 from a buffer the pre-check keeps (a fresh one past
+// 16,384 characters): offsets there are bytes, and what an earlier, longer text left in the buffer must
+// never complete a marker.
+describe('compilePreCheck, on text it reads as bytes', () => {
+  const wide = 'é😀\u4e2d';
+  const texts: string[] = [];
+  for (const d of SYNTHETIC) {
+    for (const m of d.markers) {
+      for (const v of [m, m.slice(0, -1), m.slice(1)]) {
+        texts.push(
+          // At the very start and the very end, beside the zeros the bytes stand between.
+          `${v}${LONG_FILL}`,
+          `${LONG_FILL}${v}`,
+          // After characters of two, three and four bytes: byte offsets run ahead of character ones.
+          `${wide.repeat(30)}(${v}) ok`,
+          `${LONG_FILL}${wide}${v}${wide}`,
+          // A lone surrogate is written as three bytes too.
+          `${LONG_FILL}\ud800${v}\udc00`,
+          // Past the kept buffer.
+          `${'plain words '.repeat(1500)}(${v}) ok`,
+          `${v}${'plain words '.repeat(1500)}`,
+        );
+      }
+    }
+  }
+  for (const n of [63, 64, 65, 127, 128, 129]) {
+    texts.push('w-'.padStart(n, 'x'), '1999'.padStart(n, 'x'), 'x'.repeat(n));
+  }
+
+  it('admits exactly the detectors whose conditions each text meets', () => {
+    const wrong = texts
+      .map((text) => ({
+        text:
+          text.length > 200 ? `${text.slice(0, 90)}…${text.slice(-90)}` : text,
+        got: gotOf(SYNTHETIC, text),
+        want: expectedOf(SYNTHETIC, text),
+      }))
+      .filter(({ got, want }) => JSON.stringify(got) !== JSON.stringify(want));
+    expect(wrong).toEqual([]);
+  });
+
+  it('reads only the current text from its buffer, never what a longer one left there', () => {
+    const check = compilePreCheck(SYNTHETIC, SYNTHETIC_CONTEXT);
+    const dash = 1 << SYNTHETIC.findIndex((d) => d.kind === 'dash');
+    const digits = 1 << SYNTHETIC.findIndex((d) => d.kind === 'digits');
+    expect(check.candidates(`${LONG_FILL}(w-)`) & dash).toBe(dash);
+    // The same bytes up to the `w`: the `-` after it is what the last text left.
+    expect(check.candidates(`${LONG_FILL}(w`) & dash).toBe(0);
+    expect(check.candidates(`${LONG_FILL}19999`) & digits).toBe(digits);
+    expect(check.candidates(`${LONG_FILL}19`) & digits).toBe(0);
+    // A text past the buffer leaves it as it was for the next one.
+    expect(check.candidates(`${'a '.repeat(9000)}w-`) & dash).toBe(dash);
+    expect(check.candidates(`${LONG_FILL}w`) & dash).toBe(0);
   });
 });

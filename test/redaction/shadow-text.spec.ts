@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  mayBeEncoded,
-  shadowOf,
-} from '../../lib/redaction/scanner/shadow-text.js';
+import { shadowOf } from '../../lib/redaction/scanner/shadow-text.js';
 import {
   describeTextCases,
   type CensoredCase,
@@ -278,22 +275,5 @@ describe('shadowOf: each shadow character and the source it stands for', () => {
     ['non-ASCII that folds to itself', 'log \u4e2d\u6587 ok'],
   ])('%s has no shadow', (_what, source) => {
     expect(shadowOf(source)).toBeUndefined();
-  });
-});
-
-describe('mayBeEncoded', () => {
-  it('is true only for text with %, \\, & or a character outside ASCII', () => {
-    expect(mayBeEncoded('plain text: a=b, c/d?')).toBe(false);
-    expect(mayBeEncoded('')).toBe(false);
-    for (const t of [
-      'a%b',
-      'a\\b',
-      'a&b',
-      'caf\u00e9',
-      '\u0080',
-      '\ud835\udc29',
-    ]) {
-      expect(mayBeEncoded(t), t).toBe(true);
-    }
   });
 });

@@ -1,4 +1,5 @@
-import { ESCAPE_STARTS, mayBeEncoded } from './shadow-text.js';
+import { Buffer } from 'node:buffer';
+import { ESCAPE_STARTS } from './shadow-text.js';
 import type {
   ScanContext,
   SecretDetector,
@@ -13,13 +14,11 @@ export interface PreCheck {
   readonly candidates: (text: string) => number;
 }
 
-// Anchors with at most this many longer markers look for each marker with one native search, rather than
-// checking every occurrence of the anchor: `:` (for `://`) and `p` (for `shp`, `dapi`) are everywhere in
-// stacks and paths, and a search costs about as much as checking three occurrences.
-const DIRECT_MARKERS = 3;
-// Up to this length one loop over the characters is cheaper than a dozen native searches, each of which
-// costs about as much as 10 characters of the loop.
-const SHORT_TEXT = 128;
+// Below this length `charCodeAt` is cheaper than filling the scratch buffer (about 2,000 instructions a
+// call, then 3 a character).
+const SHORT_TEXT = 64;
+// Text up to this long is read from a buffer kept for the scanner (3 bytes a character at most).
+const SCRATCH_CHARS = 16384;
 const DIGIT = 1;
 const ESCAPE_START = 2;
 const FIRST_ANCHOR = 3;
@@ -216,34 +215,86 @@ export function compilePreCheck(
     return bits;
   };
 
-  // Long text: native single-character searches (a memchr each), one per anchor character.
-  const digitPattern =
-    digitRun === Infinity
-      ? undefined
-      : // Spelled out: V8 runs `[0-9][0-9][0-9][0-9]` about 3× faster than `[0-9]{4}`.
-        new RegExp('[0-9]'.repeat(digitRun));
+  // Longer text is read as UTF-8 bytes from a scratch buffer, filled by one native call: reading a
+  // buffer costs a third of `charCodeAt` (which also pays for cons strings), and every byte of a
+  // character beyond ASCII is 128 or more, so it cannot pass for an anchor or a neighbour. The bytes
+  // stand between two zeros, so a neighbour is always in bounds.
+  const byteClass = new Uint8Array(256).fill(ESCAPE_START);
+  byteClass.set(classOf);
+  // The longer markers as UTF-8, with the anchor's offset and its neighbour counted in bytes.
+  const markerBytes = flat.map((m) => Buffer.from(m.text, 'utf8'));
+  const byteAt = Int32Array.from(flat, (m) =>
+    Buffer.byteLength(m.text.slice(0, m.at), 'utf8'),
+  );
+  const nearByte = Int32Array.from(flat, (m, j) =>
+    byteAt[j] > 0 ? markerBytes[j][byteAt[j] - 1] : markerBytes[j][1],
+  );
+  // Per anchor, 1 for a byte that a marker has just before the anchor (or just after, for a marker that
+  // starts at it): only occurrences beside such a byte are compared in full.
+  const nearBytes = new Uint8Array(anchors.length * 512);
+  for (let k = 0; k < anchors.length; k++) {
+    for (let j = from[k]; j < from[k + 1]; j++) {
+      nearBytes[k * 512 + (byteAt[j] > 0 ? 0 : 256) + nearByte[j]] = 1;
+    }
+  }
+  const scratch = Buffer.allocUnsafeSlow(3 * SCRATCH_CHARS + 2);
+
+  /** The bits of the markers found around anchor `k` at byte `i` of `b` (the text's bytes: 1 to `end`). */
+  const byteAnchorBits = (
+    b: Buffer,
+    end: number,
+    i: number,
+    k: number,
+    bits: number,
+  ): number => {
+    for (let j = from[k]; j < from[k + 1]; j++) {
+      if ((bits & markerBit[j]) !== 0) continue;
+      const at = byteAt[j];
+      const start = i - at;
+      const marker = markerBytes[j];
+      if (start < 1 || start + marker.length > end) continue;
+      if (b[at > 0 ? i - 1 : i + 1] !== nearByte[j]) continue;
+      let q = 0;
+      while (q < marker.length && b[start + q] === marker[q]) q++;
+      if (q === marker.length) bits |= markerBit[j];
+    }
+    return bits;
+  };
+
   const longMarkerBits = (text: string): number => {
-    let bits =
-      digitPattern !== undefined && digitPattern.test(text) ? digitBits : 0;
-    if (mayBeEncoded(text)) bits |= MAY_BE_ENCODED;
-    for (let k = 0; k < anchors.length; k++) {
-      if ((bits & all[k]) === all[k]) continue;
-      const first = text.indexOf(anchors[k].char);
-      if (first === -1) continue;
-      bits |= single[k];
-      if (from[k + 1] - from[k] <= DIRECT_MARKERS) {
-        for (let j = from[k]; j < from[k + 1]; j++) {
-          if (
-            (bits & markerBit[j]) === 0 &&
-            text.indexOf(markerText[j], Math.max(0, first - markerAt[j])) !== -1
-          )
-            bits |= markerBit[j];
-        }
+    const b =
+      text.length <= SCRATCH_CHARS
+        ? scratch
+        : Buffer.allocUnsafeSlow(3 * text.length + 2);
+    b[0] = 0;
+    const end = 1 + b.write(text, 1, 'utf8');
+    b[end] = 0;
+    let bits = end - 1 === text.length ? 0 : MAY_BE_ENCODED;
+    // Read once: the loop below is the hot one, and stays free of context loads.
+    const classes = byteClass;
+    const near = nearBytes;
+    const run = digitRun;
+    // A digit run is measured from its first digit, so other bytes cost no bookkeeping.
+    let runStart = 0;
+    for (let i = 1; i < end; i++) {
+      const kind = classes[b[i]];
+      if (kind === 0) continue;
+      if (kind === DIGIT) {
+        if (classes[b[i - 1]] !== DIGIT) runStart = i;
+        if (i - runStart + 1 >= run) bits |= digitBits;
         continue;
       }
-      for (let i = first; i !== -1; i = text.indexOf(anchors[k].char, i + 1)) {
-        bits = anchorBits(text, i, k, bits);
-        if ((bits & all[k]) === all[k]) break;
+      if (kind === ESCAPE_START) {
+        bits |= MAY_BE_ENCODED;
+        continue;
+      }
+      const k = kind - FIRST_ANCHOR;
+      bits |= single[k];
+      if (
+        (bits & all[k]) !== all[k] &&
+        (near[k * 512 + b[i - 1]] | near[k * 512 + 256 + b[i + 1]]) !== 0
+      ) {
+        bits = byteAnchorBits(b, end, i, k, bits);
       }
     }
     return bits;

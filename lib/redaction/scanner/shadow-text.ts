@@ -32,11 +32,6 @@ function isNonAscii(text: string): boolean {
   return Buffer.byteLength(text, 'utf8') !== text.length;
 }
 
-/** @internal Whether the shadow of `text` may differ from it: an escape may start in it, or it is not ASCII. */
-export function mayBeEncoded(text: string): boolean {
-  return hasEscapeStart(text) || isNonAscii(text);
-}
-
 function needsShadow(text: string): boolean {
   return (hasEscapeStart(text) && ESCAPE.test(text)) || isNonAscii(text);
 }
