@@ -220,7 +220,7 @@ describe('scrubText', () => {
     expect(scrubText(input, R)).toBe(expected);
   });
 
-  // Short text is pre-checked by one loop, long text by native searches: both must find everything.
+  // Short text is pre-checked over its characters, longer text over its UTF-8 bytes: both must find everything.
   it.each(positives)(
     '%s: %j inside 300 characters of prose',
     (_kind, input, expected) => {

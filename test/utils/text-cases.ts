@@ -6,7 +6,8 @@ export type CensoredCase = readonly [string, string, string];
 /** [what, input]: text that must come back unchanged. */
 export type KeptCase = readonly [string, string];
 
-// Past 128 characters the pre-check takes its other road (native searches, the shadow decided apart).
+// From 64 characters on the pre-check takes its other road (the text read as UTF-8 bytes): LEAD sends
+// every case down it.
 const LEAD =
   'The upstream service answered after three retries and the job went on.\n'.repeat(
     2,
