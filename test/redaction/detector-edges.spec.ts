@@ -6,6 +6,7 @@ import {
 } from '../../lib/redaction/detectors/card.detector.js';
 import { bearerDetector } from '../../lib/redaction/detectors/bearer.detector.js';
 import { connectionStringDetector } from '../../lib/redaction/detectors/connection-string.detector.js';
+import { credentialPairDetector } from '../../lib/redaction/detectors/credential-pair.detector.js';
 import { jwtDetector } from '../../lib/redaction/detectors/jwt.detector.js';
 import { privateKeyDetector } from '../../lib/redaction/detectors/private-key.detector.js';
 import type {
@@ -273,6 +274,34 @@ describe('connection-string detector, on its own', () => {
     expect(
       scanner.candidates('mail a@b.io, docs https://x.io/a'),
     ).not.toContain('connection-string');
+  });
+});
+
+describe('credential-pair detector, on its own', () => {
+  // Digits alone before a separator are skipped without reading a key: only where nothing before them
+  // could belong to one.
+  it.each([
+    ['password2: hunter2hunter2', 'hunter2hunter2'],
+    ['db_password_2=hunter2hunter2', 'hunter2hunter2'],
+    ['secret-42 = hunter2hunter2', 'hunter2hunter2'],
+    ['p\u0430ssword1=hunter2hunter2', 'hunter2hunter2'],
+    ['(password1: hunter2hunter2)', 'hunter2hunter2'],
+    [
+      '\uff50\uff41\uff53\uff53\uff57\uff4f\uff52\uff441=hunter2hunter2',
+      'hunter2hunter2',
+    ],
+    ['at x (/app/a.js:42:11) password3=hunter2hunter2', 'hunter2hunter2'],
+  ])('finds the value of a key ending in digits: %j', (text, value) => {
+    expect(spans(credentialPairDetector, text)).toEqual([value]);
+  });
+
+  it.each([
+    '    at OrdersService.find (/app/dist/orders.service.js:42:11)',
+    '12:30:45 job done',
+    '2026-12-04T10:00:00Z ok',
+    '(404:not found)',
+  ])('finds no key in line numbers and times: %j', (text) => {
+    expect(spans(credentialPairDetector, text)).toEqual([]);
   });
 });
 
