@@ -14,12 +14,16 @@ import {
   codeAt,
   codeBefore,
   isDigit,
-  isKeyChar,
   isLetter,
 } from '../scanner/char-codes.js';
 import { isCensorAt, type SecretMatch } from '../scanner/secret-span.js';
 import { isCodeValue, isMaskAt, isProseAt } from './pair/code-value.js';
-import { isPairBlank, isQueryParameter, keyBefore } from './pair/pair-key.js';
+import {
+  digitsOnlyBefore,
+  isPairBlank,
+  isQueryParameter,
+  keyBefore,
+} from './pair/pair-key.js';
 import { readValue, type BareMemo } from './pair/pair-value.js';
 import {
   defineDetector,
@@ -100,18 +104,6 @@ function valueTextStart(text: string, from: number): number {
   return from;
 }
 
-/**
- * Whether just a run of digits stands before the separator at `sep`, after the text's start or an ASCII
- * character that cannot be part of a key: `keyBefore` would find no key there, so it is not called.
- */
-function digitsOnlyBefore(text: string, sep: number): boolean {
-  let i = sep;
-  while (isDigit(codeBefore(text, i))) i--;
-  if (i === sep) return false;
-  const c = codeBefore(text, i);
-  return c < 0x80 && !isKeyChar(c);
-}
-
 function scanPairs(
   text: string,
   context: ScanContext,
@@ -139,7 +131,7 @@ function scanPairs(
     // A value that would start inside one already censored is censored with it. Skipping it keeps the
     // scan linear: `password=password=…` would otherwise read to the end of the text once per `=`.
     if (from < covered || from >= text.length) continue;
-    // `42:11` in every stack frame: a run of digits after a character no key holds is no key.
+    // `42:11` in every stack frame: no key, known without reading one.
     if (digitsOnlyBefore(text, sep)) continue;
     const pairKey = keyBefore(text, sep, context.minKeyLength);
     if (pairKey === undefined) continue;

@@ -147,22 +147,28 @@ export function compilePreCheck(
   const markerAt = Int32Array.from(flat, (m) => m.at);
   const markerNear = Int32Array.from(flat, (m) => m.near);
   const markerBit = Int32Array.from(flat, (m) => m.bit);
-  // Per anchor, the characters a marker may have just before or just after it: an occurrence with
-  // neither neighbour (most `-`, `_`, `p` in ordinary text) is left after two table reads.
-  const nearBefore = new Uint8Array(anchors.length * 128);
-  const nearAfter = new Uint8Array(anchors.length * 128);
-  // A neighbour outside ASCII does not fit the tables: that anchor's occurrences are all checked in full.
+  // The longer markers as UTF-8, with the anchor's offset and its neighbour counted in bytes.
+  const markerBytes = flat.map((m) => Buffer.from(m.text, 'utf8'));
+  const byteAt = Int32Array.from(flat, (m) =>
+    Buffer.byteLength(m.text.slice(0, m.at), 'utf8'),
+  );
+  const nearByte = Int32Array.from(flat, (m, j) =>
+    byteAt[j] > 0 ? markerBytes[j][byteAt[j] - 1] : markerBytes[j][1],
+  );
+  // Per anchor, 1 for a byte that a marker has just before the anchor (or just after, for a marker that
+  // starts at it): an occurrence with neither neighbour (most `-`, `_`, `p` in ordinary text) is left
+  // after two table reads. An ASCII byte is also the character, so text read as characters uses it too.
+  const nearBytes = new Uint8Array(anchors.length * 512);
+  for (let k = 0; k < anchors.length; k++) {
+    for (let j = from[k]; j < from[k + 1]; j++) {
+      nearBytes[k * 512 + (byteAt[j] > 0 ? 0 : 256) + nearByte[j]] = 1;
+    }
+  }
+  // A neighbour outside ASCII is more than one byte: read as characters, that anchor's occurrences are
+  // all checked in full.
   const wide = new Uint8Array(anchors.length);
   anchors.forEach((anchor, k) => {
-    for (const m of anchor.markers) {
-      if (m.near >= 128) {
-        wide[k] = 1;
-      } else if (m.at > 0) {
-        nearBefore[k * 128 + m.near] = 1;
-      } else {
-        nearAfter[k * 128 + m.near] = 1;
-      }
-    }
+    if (anchor.markers.some((m) => m.near >= 128)) wide[k] = 1;
   });
 
   /** The bits of the markers found around an occurrence of anchor `k` at `i`. */
@@ -174,8 +180,8 @@ export function compilePreCheck(
     const after = i + 1 < text.length ? text.charCodeAt(i + 1) : 128;
     if (
       wide[k] === 0 &&
-      !(before < 128 && nearBefore[k * 128 + before] === 1) &&
-      !(after < 128 && nearAfter[k * 128 + after] === 1)
+      !(before < 128 && nearBytes[k * 512 + before] === 1) &&
+      !(after < 128 && nearBytes[k * 512 + 256 + after] === 1)
     ) {
       return bits;
     }
@@ -221,22 +227,6 @@ export function compilePreCheck(
   // stand between two zeros, so a neighbour is always in bounds.
   const byteClass = new Uint8Array(256).fill(ESCAPE_START);
   byteClass.set(classOf);
-  // The longer markers as UTF-8, with the anchor's offset and its neighbour counted in bytes.
-  const markerBytes = flat.map((m) => Buffer.from(m.text, 'utf8'));
-  const byteAt = Int32Array.from(flat, (m) =>
-    Buffer.byteLength(m.text.slice(0, m.at), 'utf8'),
-  );
-  const nearByte = Int32Array.from(flat, (m, j) =>
-    byteAt[j] > 0 ? markerBytes[j][byteAt[j] - 1] : markerBytes[j][1],
-  );
-  // Per anchor, 1 for a byte that a marker has just before the anchor (or just after, for a marker that
-  // starts at it): only occurrences beside such a byte are compared in full.
-  const nearBytes = new Uint8Array(anchors.length * 512);
-  for (let k = 0; k < anchors.length; k++) {
-    for (let j = from[k]; j < from[k + 1]; j++) {
-      nearBytes[k * 512 + (byteAt[j] > 0 ? 0 : 256) + nearByte[j]] = 1;
-    }
-  }
   const scratch = Buffer.allocUnsafeSlow(3 * SCRATCH_CHARS + 2);
 
   /** The bits of the markers found around anchor `k` at byte `i` of `b` (the text's bytes: 1 to `end`). */

@@ -114,6 +114,19 @@ export function keyBefore(
     : undefined;
 }
 
+/**
+ * Whether only a run of digits stands before the separator at `sep`, after the text's start or a
+ * character no key holds: there {@link keyBefore} finds no key (it drops leading digits), and the pair
+ * scan does not call it. Cheaper than the call, which V8 does not inline into the scan.
+ */
+export function digitsOnlyBefore(text: string, sep: number): boolean {
+  let i = sep;
+  while (isDigit(codeBefore(text, i))) i--;
+  if (i === sep) return false;
+  const code = codeBefore(text, i);
+  return !isKeyChar(code) && !isWideKeyChar(code);
+}
+
 /** Whether the key starting at `start` is a URL query parameter (`?key=`, `&sig=`). */
 export function isQueryParameter(text: string, start: number): boolean {
   const before = codeBefore(text, start);
