@@ -224,6 +224,30 @@ describe('shadowOf: each shadow character and the source it stands for', () => {
       ],
     ],
     [
+      'a ligature that folds to two letters, both read back to it',
+      '%41\ufb01',
+      [
+        ['A', '%41'],
+        ['fi', '\ufb01'],
+      ],
+    ],
+    [
+      'a surrogate pair written as two escapes, folded on the second pass',
+      '\\ud835\\udc29%41',
+      [
+        ['p', '\\ud835\\udc29'],
+        ['A', '%41'],
+      ],
+    ],
+    [
+      'a fullwidth percent sign that folds to an escape',
+      '\uff0541b',
+      [
+        ['A', '\uff0541'],
+        ['b', 'b'],
+      ],
+    ],
+    [
       'an invisible character dropped',
       'a\u200bb%41',
       [

@@ -10,9 +10,9 @@ import { foldKey } from '../keys/key-words.js';
 export interface ShadowText {
   readonly text: string;
   /** Source index where shadow character `i` starts. */
-  readonly starts: Int32Array;
+  readonly starts: readonly number[];
   /** Source index just past shadow character `i`. */
-  readonly ends: Int32Array;
+  readonly ends: readonly number[];
 }
 
 // Anything the shadow would change. The escapes are looked for only after a native search found their
@@ -112,59 +112,81 @@ function escapeAt(text: string, at: number): [string, number] | undefined {
   return undefined;
 }
 
+interface DecodedPass extends ShadowText {
+  /**
+   * False when the output is ASCII without an escape start: another pass would change nothing, and
+   * `needsShadow` need not read it again.
+   */
+  readonly again: boolean;
+}
+
+function isEscapeStart(code: number): boolean {
+  return code === 0x25 || code === 0x5c || code === 0x26;
+}
+
 /** One decoding pass over `source`, with each output character's source range. */
 function decodePass(
   source: string,
-  starts: Int32Array | undefined,
-  ends: Int32Array | undefined,
-): ShadowText {
-  let out = '';
+  starts: readonly number[] | undefined,
+  ends: readonly number[] | undefined,
+): DecodedPass {
+  // Most characters are copied: they are appended in runs, only their ranges one by one. Plain arrays:
+  // a typed array costs more to create than this whole pass on short text. No closure, so the loop's
+  // state stays in registers.
   const outStarts: number[] = [];
   const outEnds: number[] = [];
-  const push = (chars: string, from: number, to: number): void => {
+  let out = '';
+  let copyFrom = 0;
+  let again = false;
+  for (let i = 0; i < source.length;) {
+    const c = source.charCodeAt(i);
+    let chars: string | undefined;
+    let width = 1;
+    if (isEscapeStart(c)) {
+      const escape = escapeAt(source, i);
+      if (escape !== undefined) {
+        chars = foldKey(escape[0]);
+        width = escape[1];
+      } else {
+        again = true;
+      }
+    } else if (c >= 0x80) {
+      // A surrogate pair is one character.
+      width = c >= 0xd800 && c <= 0xdbff && i + 1 < source.length ? 2 : 1;
+      chars = foldKey(source.slice(i, i + width));
+    }
+    if (chars === undefined) {
+      outStarts.push(starts === undefined ? i : starts[i]);
+      outEnds.push(ends === undefined ? i + 1 : ends[i]);
+      i++;
+      continue;
+    }
+    if (i > copyFrom) out += source.slice(copyFrom, i);
     out += chars;
-    const s = starts === undefined ? from : starts[from];
-    const e = ends === undefined ? to : ends[to - 1];
+    const s = starts === undefined ? i : starts[i];
+    const e = ends === undefined ? i + width : ends[i + width - 1];
     for (let k = 0; k < chars.length; k++) {
+      const code = chars.charCodeAt(k);
+      if (code >= 0x80 || isEscapeStart(code)) again = true;
       outStarts.push(s);
       outEnds.push(e);
     }
-  };
-  for (let i = 0; i < source.length;) {
-    const c = source.charCodeAt(i);
-    if (c === 0x25 || c === 0x5c || c === 0x26) {
-      const escape = escapeAt(source, i);
-      if (escape !== undefined) {
-        push(foldKey(escape[0]), i, i + escape[1]);
-        i += escape[1];
-        continue;
-      }
-    }
-    if (c >= 0x80) {
-      // A surrogate pair is one character.
-      const width = c >= 0xd800 && c <= 0xdbff && i + 1 < source.length ? 2 : 1;
-      const folded = foldKey(source.slice(i, i + width));
-      if (folded !== '') push(folded, i, i + width);
-      i += width;
-      continue;
-    }
-    push(source[i], i, i + 1);
-    i++;
+    i += width;
+    copyFrom = i;
   }
-  return {
-    text: out,
-    starts: Int32Array.from(outStarts),
-    ends: Int32Array.from(outEnds),
-  };
+  if (source.length > copyFrom) out += source.slice(copyFrom);
+  return { text: out, starts: outStarts, ends: outEnds, again };
 }
 
 /** The shadow of `text`, or `undefined` when it would be the text itself. */
 export function shadowOf(text: string): ShadowText | undefined {
   if (!needsShadow(text)) return undefined;
-  let shadow = decodePass(text, undefined, undefined);
+  const first = decodePass(text, undefined, undefined);
+  if (first.text === text) return undefined;
   // Double encoding (`%253D`): one more pass, from the first pass's output.
-  if (shadow.text !== text && needsShadow(shadow.text)) {
-    shadow = decodePass(shadow.text, shadow.starts, shadow.ends);
-  }
+  const shadow =
+    first.again && needsShadow(first.text)
+      ? decodePass(first.text, first.starts, first.ends)
+      : first;
   return shadow.text === text ? undefined : shadow;
 }
