@@ -303,6 +303,27 @@ describe('credential-pair detector, on its own', () => {
   ])('finds no key in line numbers and times: %j', (text) => {
     expect(spans(credentialPairDetector, text)).toEqual([]);
   });
+
+  // A two-letter key after a `.` is judged like any other: a file extension is no key, `pw` is one.
+  it.each([
+    ['db.pw=hunter2hunter2', 'hunter2hunter2'],
+    ['config.pw: hunter2hunter2', 'hunter2hunter2'],
+    ['at x (/app/a.js:42:11) db.pw:="hunter2hunter2"', 'hunter2hunter2'],
+    ['opts.pw=>"hunter2hunter2"', 'hunter2hunter2'],
+  ])('finds the value of a two-letter key after a dot: %j', (text, value) => {
+    expect(spans(credentialPairDetector, text)).toEqual([value]);
+  });
+
+  it('reads no two-letter key after a dot when keys must be longer', () => {
+    const context: ScanContext = { ...CONTEXT, minKeyLength: 3 };
+    const found: SecretMatch[] = [];
+    credentialPairDetector.scan(
+      'db.pw=hunter2hunter2 a.pwd=hunter3hunter3',
+      context,
+      found,
+    );
+    expect(found.map((m) => [m.start, m.end])).toEqual([[27, 41]]);
+  });
 });
 
 describe('span merging', () => {

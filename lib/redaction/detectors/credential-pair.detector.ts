@@ -20,6 +20,7 @@ import { isCensorAt, type SecretMatch } from '../scanner/secret-span.js';
 import { isCodeValue, isMaskAt, isProseAt } from './pair/code-value.js';
 import {
   digitsOnlyBefore,
+  isExtensionBefore,
   isPairBlank,
   isQueryParameter,
   keyBefore,
@@ -124,6 +125,20 @@ function scanPairs(
       sep = equals;
       equals = text.indexOf('=', sep + 1);
     }
+    // Every test before the key's verdict only rejects, so the cheapest go first. Each stack frame has
+    // two separators (`file.js:42:11`): both are rejected here, without reading a key or a separator.
+    // `42:11`: no key.
+    if (digitsOnlyBefore(text, sep)) continue;
+    // `file.js:42`: the key is `js`, judged from its codes.
+    if (
+      isExtensionBefore(text, sep) &&
+      context.twoCharKeyVerdict(
+        text.charCodeAt(sep - 2),
+        text.charCodeAt(sep - 1),
+      ) === NOT_SECRET
+    ) {
+      continue;
+    }
     const separator = separatorAt(text, sep);
     if (separator === undefined) continue;
     let from = separator.after;
@@ -131,8 +146,6 @@ function scanPairs(
     // A value that would start inside one already censored is censored with it. Skipping it keeps the
     // scan linear: `password=password=…` would otherwise read to the end of the text once per `=`.
     if (from < covered || from >= text.length) continue;
-    // `42:11` in every stack frame: no key, known without reading one.
-    if (digitsOnlyBefore(text, sep)) continue;
     const pairKey = keyBefore(text, sep, context.minKeyLength);
     if (pairKey === undefined) continue;
     const query = !separator.colon && isQueryParameter(text, pairKey.start);

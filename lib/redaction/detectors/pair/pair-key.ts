@@ -127,6 +127,19 @@ export function digitsOnlyBefore(text: string, sep: number): boolean {
   return !isKeyChar(code) && !isWideKeyChar(code);
 }
 
+/**
+ * Whether two ASCII letters after a `.` stand just before the separator at `sep` (`file.js:42`): then
+ * {@link keyBefore} would read exactly those two as the key, plain and unbracketed.
+ */
+export function isExtensionBefore(text: string, sep: number): boolean {
+  return (
+    sep >= 3 &&
+    text.charCodeAt(sep - 3) === 0x2e &&
+    isLetter(text.charCodeAt(sep - 2)) &&
+    isLetter(text.charCodeAt(sep - 1))
+  );
+}
+
 /** Whether the key starting at `start` is a URL query parameter (`?key=`, `&sig=`). */
 export function isQueryParameter(text: string, start: number): boolean {
   const before = codeBefore(text, start);
