@@ -18,7 +18,7 @@ import {
   truncatedKeysMarker,
 } from './redact.constants.js';
 import { censorsValue } from './keys/credential-value.js';
-import { SECRET } from './keys/secret-key.matcher.js';
+import { GUARDED, SECRET } from './keys/secret-key.matcher.js';
 import { DRIVER_ROW_FIELDS } from './driver-errors.js';
 import {
   censoredItem,
@@ -157,7 +157,9 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
       put(out, key, UNREADABLE_MARKER);
       return;
     }
-    if (censorsValue(verdict, raw)) put(out, key, censor);
+    // Most keys are not broad words: their values are copied without a call to judge them.
+    if (verdict === GUARDED && censorsValue(verdict, raw))
+      put(out, key, censor);
     else copyInto(out, key, raw, depth, seen);
   };
 
