@@ -59,6 +59,12 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
   let nodesLeft = maxNodes;
   let charsLeft = maxTotalStringLength;
   const spent = (): boolean => nodesLeft <= 0 || charsLeft <= 0;
+  /** Ends an object's copy with the budget marker once the budget is spent. */
+  const endedByBudget = (out: Record<string, unknown>): boolean => {
+    if (!spent()) return false;
+    put(out, TRUNCATED_MAP_KEY, RECORD_BUDGET_MARKER);
+    return true;
+  };
 
   const text = (s: string): string => {
     const length = s.length;
@@ -172,10 +178,7 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
     const keys = Object.keys(obj);
     const kept = Math.min(keys.length, maxObjectKeys);
     for (let i = 0; i < kept; i++) {
-      if (spent()) {
-        put(out, TRUNCATED_MAP_KEY, RECORD_BUDGET_MARKER);
-        return out;
-      }
+      if (endedByBudget(out)) return out;
       field(out, obj, keys[i], depth, seen);
     }
     if (keys.length > kept) {
@@ -268,10 +271,7 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
         );
         break;
       }
-      if (spent()) {
-        put(out, TRUNCATED_MAP_KEY, RECORD_BUDGET_MARKER);
-        break;
-      }
+      if (endedByBudget(out)) break;
       let key: string;
       try {
         key = String(rawKey);
@@ -297,10 +297,7 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
     const out: Record<string, unknown> = {};
     const { fields, more, tail } = errorFields(err, maxObjectKeys);
     for (const key of fields) {
-      if (spent()) {
-        put(out, TRUNCATED_MAP_KEY, RECORD_BUDGET_MARKER);
-        return out;
-      }
+      if (endedByBudget(out)) return out;
       if (builtIns && DRIVER_ROW_FIELDS.has(key)) {
         nodesLeft--;
         put(out, key, censor);
@@ -310,10 +307,7 @@ export function createRedactingWalk(config: CompiledRedaction): Redactor {
     }
     if (more > 0) put(out, TRUNCATED_MAP_KEY, truncatedKeysMarker(more));
     for (const key of tail) {
-      if (spent()) {
-        put(out, TRUNCATED_MAP_KEY, RECORD_BUDGET_MARKER);
-        return out;
-      }
+      if (endedByBudget(out)) return out;
       field(out, err, key, depth, seen);
     }
     return out;
